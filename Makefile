@@ -1,0 +1,69 @@
+# The README's commands. `make run` serves the site; `make test` passes the whole suite.
+VENV ?= .venv
+PYTHON := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: venv run test test-fast ci lint format migrations-check deploy-check bench editor browser-deps clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PYTHON) || python3 -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+# Serve the site on an embedded SQLite database with the seed articles, in development mode.
+run: $(STAMP)
+	mkdir -p var
+	DEBUG=true $(PYTHON) manage.py migrate --noinput
+	DEBUG=true $(PYTHON) manage.py load_seeds
+	@echo "Editor login: run 'make editor' in another terminal, then open http://$(HOST):$(PORT)/admin/"
+	DEBUG=true $(PYTHON) manage.py runserver $(HOST):$(PORT)
+
+# Create an editor (superuser) account for the admin of the `make run` database.
+editor: $(STAMP)
+	DEBUG=true $(PYTHON) manage.py createsuperuser
+
+# The whole suite, browser tests included (Chromium from Debian is installed when missing).
+test: $(STAMP) browser-deps
+	$(PYTHON) -m pytest
+
+# Everything but the browser tests.
+test-fast: $(STAMP)
+	$(PYTHON) -m pytest -m "not browser"
+
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+migrations-check: $(STAMP)
+	DEBUG=true $(PYTHON) manage.py makemigrations --check --dry-run
+
+# `check --deploy` as production would run it: DEBUG off and every secret set.
+deploy-check: $(STAMP)
+	DEBUG=false SECRET_KEY="$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+		ALLOWED_HOSTS=news.example.org $(PYTHON) manage.py check --deploy --fail-level WARNING
+
+# Not part of the tests: speed targets are measured here, never asserted in timed tests.
+bench: $(STAMP)
+	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+	$(PYTHON) bench/article_page.py
+
+ci:
+	bash .ci/run
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache test-artifacts

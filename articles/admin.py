@@ -1,0 +1,63 @@
+from django.contrib import admin
+from django.db import models
+
+from .models import Article, Category, RelatedLink, Source
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "position", "slug"]
+    list_editable = ["position"]
+    list_filter = ["kind"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "url"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    # Django 6.0's default, chosen now: a web address typed without a scheme means https.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+class RelatedLinkInline(admin.TabularInline):
+    model = RelatedLink
+    fk_name = "from_article"
+    extra = 1
+    autocomplete_fields = ["to_article"]
+    fields = ["position", "to_article"]
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["headline", "status", "published_at", "is_published", "source"]
+    list_filter = ["status", "categories", "source", "comments_open"]
+    list_select_related = ["source"]
+    search_fields = ["headline", "standfirst", "body", "byline"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["headline"]}
+    autocomplete_fields = ["source", "categories"]
+    inlines = [RelatedLinkInline]
+    save_on_top = True
+    fieldsets = [
+        (None, {"fields": ["headline", "slug", "standfirst", "body", "byline", "source"]}),
+        ("Filing", {"fields": ["categories", "tags"]}),
+        ("Publication", {"fields": ["status", "published_at", "updated_at", "comments_open"]}),
+        (
+            "Lead image",
+            {
+                "fields": [
+                    "lead_image",
+                    "lead_image_alt",
+                    "lead_image_caption",
+                    "lead_image_credit",
+                ]
+            },
+        ),
+    ]
+
+    @admin.display(boolean=True, description="Visible to readers")
+    def is_published(self, article):
+        return article.is_published()

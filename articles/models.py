@@ -1,0 +1,185 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from .querysets import ArticleQuerySet
+from .sanitize import sanitize_body_html
+
+
+class Category(models.Model):
+    class Kind(models.TextChoices):
+        TOPIC = "topic", "Topic"
+        REGION = "region", "Region"
+        FORMAT = "format", "Kind of story"
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.TOPIC)
+    description = models.TextField(blank=True, help_text="Shown at the top of the category page.")
+    position = models.PositiveSmallIntegerField(
+        default=100, help_text="Lower numbers come first in the site navigation."
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name_plural = "categories"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:category", kwargs={"slug": self.slug})
+
+
+class Source(models.Model):
+    """The agency or outlet credited for an article, e.g. Voice of America."""
+
+    name = models.CharField(max_length=150, unique=True)
+    slug = models.SlugField(max_length=150, unique=True)
+    url = models.URLField("website", blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class TaggedArticle(TaggedItemBase):
+    content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    headline = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200, unique=True, help_text="The article's address; keep it once published."
+    )
+    standfirst = models.TextField(
+        max_length=400,
+        help_text="One or two sentences under the headline; also the summary in feeds and search.",
+    )
+    body = models.TextField(
+        help_text="HTML. Scripts, event handlers and unsafe links are removed when you save."
+    )
+    byline = models.CharField(max_length=200, blank=True, help_text='e.g. "Newsdesk staff".')
+    source = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+        help_text="The agency or outlet credited for this story, if any.",
+    )
+    categories = models.ManyToManyField(Category, related_name="articles")
+    tags = TaggableManager(through=TaggedArticle, blank=True)
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        "publication time",
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="Readers see the article from this moment on, once its status is Published. "
+        "A future time schedules it.",
+    )
+    updated_at = models.DateTimeField(
+        "updated",
+        null=True,
+        blank=True,
+        help_text="Set when you change the substance of a published story; readers see "
+        '"Updated" with this time. Leave empty for typo fixes.',
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    modified_at = models.DateTimeField(auto_now=True)
+
+    lead_image = models.ImageField(upload_to="articles/%Y/%m/", blank=True)
+    lead_image_alt = models.CharField(
+        "alt text",
+        max_length=250,
+        blank=True,
+        help_text="What the image shows, for readers who cannot see it. Required with an image.",
+    )
+    lead_image_caption = models.CharField("caption", max_length=300, blank=True)
+    lead_image_credit = models.CharField("credit", max_length=150, blank=True)
+
+    comments_open = models.BooleanField(
+        default=True, help_text="Untick to close comments on this article."
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        get_latest_by = "published_at"
+        indexes = [models.Index(fields=["status", "-published_at"], name="article_visible_idx")]
+
+    def __str__(self):
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_body_html(self.body)
+        # Publishing without a time means "now"; a future time schedules the article.
+        if self.status == self.Status.PUBLISHED and not self.published_at:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.lead_image and not self.lead_image_alt.strip():
+            raise ValidationError(
+                {"lead_image_alt": "Describe the image for readers who cannot see it."}
+            )
+        if self.updated_at and self.published_at and self.updated_at < self.published_at:
+            raise ValidationError({"updated_at": "An update cannot come before publication."})
+
+    def is_published(self, *, at=None):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= (at or timezone.now())
+        )
+
+    @property
+    def last_changed_at(self):
+        """When readers last saw a change: the update time if any, else publication."""
+        return self.updated_at or self.published_at
+
+
+class RelatedLink(models.Model):
+    """An editor's choice of another article to show under this one, in order."""
+
+    from_article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="related_links"
+    )
+    to_article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="+", verbose_name="related article"
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["from_article", "to_article"], name="related_link_once_per_pair"
+            ),
+            models.CheckConstraint(
+                condition=~Q(from_article=F("to_article")), name="related_link_not_to_itself"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.from_article} → {self.to_article}"
+
+    def clean(self):
+        if self.from_article_id and self.from_article_id == self.to_article_id:
+            raise ValidationError({"to_article": "An article cannot be related to itself."})

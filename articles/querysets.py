@@ -1,0 +1,15 @@
+from django.db import models
+from django.utils import timezone
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, *, at=None):
+        """The one definition of "visible to readers": published, and its time has come."""
+        return self.filter(
+            status=self.model.Status.PUBLISHED,
+            published_at__lte=at or timezone.now(),
+        )
+
+    def for_listing(self):
+        """What a list of article cards shows, fetched in a fixed number of queries."""
+        return self.select_related("source").prefetch_related("categories")

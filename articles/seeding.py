@@ -1,0 +1,119 @@
+"""Load the structured seed content in `seeds/` into the database, idempotently.
+
+Running it twice leaves the database as it was after the first run: rows are matched on their
+slug, and a row whose fields already match is not saved again (so its modification time stays).
+"""
+
+import tomllib
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from django.core.files import File
+from django.db import transaction
+from django.utils.html import escape
+
+from .models import Article, Category, RelatedLink, Source
+from .sanitize import sanitize_body_html
+
+
+@dataclass
+class SeedReport:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+
+def paragraphs_to_html(paragraphs: list[str]) -> str:
+    return "\n".join(f"<p>{escape(text)}</p>" for text in paragraphs)
+
+
+def _upsert(model, report, *, slug, **values):
+    instance = model.objects.filter(slug=slug).first()
+    if instance is None:
+        instance = model.objects.create(slug=slug, **values)
+        report.created.append(f"{model._meta.model_name} {slug}")
+        return instance
+    changed = {name: value for name, value in values.items() if getattr(instance, name) != value}
+    if changed:
+        for name, value in changed.items():
+            setattr(instance, name, value)
+        instance.save()
+        report.updated.append(f"{model._meta.model_name} {slug}")
+    else:
+        report.unchanged.append(f"{model._meta.model_name} {slug}")
+    return instance
+
+
+def _read(path: Path) -> dict:
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@transaction.atomic
+def load_seeds(seed_dir: Path) -> SeedReport:
+    report = SeedReport()
+    for entry in _read(seed_dir / "categories.toml")["category"]:
+        _upsert(
+            Category,
+            report,
+            slug=entry["slug"],
+            name=entry["name"],
+            kind=entry.get("kind", Category.Kind.TOPIC),
+            description=entry.get("description", ""),
+            position=entry.get("position", 100),
+        )
+    sources = {}
+    for entry in _read(seed_dir / "sources.toml")["source"]:
+        sources[entry["name"]] = _upsert(
+            Source, report, slug=entry["slug"], name=entry["name"], url=entry.get("url", "")
+        )
+
+    seeded = [_read(path) for path in sorted((seed_dir / "articles").glob("*.toml"))]
+    articles = {}
+    for entry in seeded:
+        article = _upsert(
+            Article,
+            report,
+            slug=entry["slug"],
+            headline=entry["headline"],
+            standfirst=entry["standfirst"],
+            body=sanitize_body_html(paragraphs_to_html(entry["body"])),
+            byline=entry.get("byline", ""),
+            source=sources[entry["source"]] if entry.get("source") else None,
+            status=Article.Status.PUBLISHED,
+            published_at=datetime.fromisoformat(entry["published_at"]),
+            comments_open=entry.get("comments_open", True),
+            lead_image_alt=entry.get("lead_image_alt", ""),
+            lead_image_caption=entry.get("lead_image_caption", ""),
+            lead_image_credit=entry.get("lead_image_credit", ""),
+        )
+        _attach_lead_image(article, seed_dir, entry.get("lead_image"))
+        wanted_categories = set(Category.objects.filter(slug__in=entry["categories"]))
+        if set(article.categories.all()) != wanted_categories:
+            article.categories.set(wanted_categories)
+        if sorted(article.tags.names()) != sorted(entry.get("tags", [])):
+            article.tags.set(entry.get("tags", []))
+        articles[entry["slug"]] = article
+
+    for entry in seeded:
+        wanted = [
+            (position, articles[slug]) for position, slug in enumerate(entry.get("related", []))
+        ]
+        article = articles[entry["slug"]]
+        current = [(link.position, link.to_article) for link in article.related_links.all()]
+        if current != wanted:
+            article.related_links.all().delete()
+            RelatedLink.objects.bulk_create(
+                RelatedLink(from_article=article, to_article=other, position=position)
+                for position, other in wanted
+            )
+    return report
+
+
+def _attach_lead_image(article: Article, seed_dir: Path, relative_path: str | None):
+    if not relative_path or article.lead_image:
+        return
+    image_path = seed_dir / relative_path
+    with image_path.open("rb") as handle:
+        article.lead_image.save(image_path.name, File(handle), save=True)

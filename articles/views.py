@@ -1,0 +1,73 @@
+from django.conf import settings
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, ListView
+from taggit.models import Tag
+
+from .models import Article, Category, RelatedLink
+
+
+class PublishedArticlesMixin:
+    """Readers see only published articles; editors may open drafts from the admin to check them."""
+
+    def get_queryset(self):
+        if self.request.user.has_perm("articles.change_article"):
+            return Article.objects.all()
+        return Article.objects.published()
+
+
+class ArticleListView(ListView):
+    paginate_by = settings.NEWSDESK["PAGE_SIZE"]
+    context_object_name = "articles"
+
+    def get_queryset(self):
+        return Article.objects.published().for_listing()
+
+
+class HomeView(ArticleListView):
+    template_name = "articles/home.html"
+
+
+class CategoryView(ArticleListView):
+    template_name = "articles/category_detail.html"
+
+    def get_queryset(self):
+        self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(categories=self.category)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            category=self.category, current_category_slug=self.category.slug, **kwargs
+        )
+
+
+class TagView(ArticleListView):
+    template_name = "articles/tag_detail.html"
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
+
+
+class ArticleDetailView(PublishedArticlesMixin, DetailView):
+    context_object_name = "article"
+
+    def get_queryset(self):
+        related_links = RelatedLink.objects.filter(
+            to_article__in=Article.objects.published()
+        ).select_related("to_article")
+        return (
+            super()
+            .get_queryset()
+            .select_related("source")
+            .prefetch_related(
+                "categories",
+                "tags",
+                Prefetch(
+                    "related_links", queryset=related_links, to_attr="published_related_links"
+                ),
+            )
+        )

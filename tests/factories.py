@@ -1,0 +1,47 @@
+"""Small factories: each makes a valid, published-by-default object with readable defaults."""
+
+import itertools
+from datetime import timedelta
+
+from django.utils import timezone
+
+from articles.models import Article, Category, RelatedLink, Source
+
+_sequence = itertools.count(1)
+
+
+def make_category(**fields):
+    n = next(_sequence)
+    fields.setdefault("name", f"Category {n}")
+    fields.setdefault("slug", f"category-{n}")
+    return Category.objects.create(**fields)
+
+
+def make_source(**fields):
+    n = next(_sequence)
+    fields.setdefault("name", f"Agency {n}")
+    fields.setdefault("slug", f"agency-{n}")
+    return Source.objects.create(**fields)
+
+
+def make_article(*, categories=(), tags=(), **fields):
+    n = next(_sequence)
+    fields.setdefault("headline", f"Headline number {n}")
+    fields.setdefault("slug", f"headline-number-{n}")
+    fields.setdefault("standfirst", f"Standfirst of article {n}.")
+    fields.setdefault("body", f"<p>Body of article {n}.</p>")
+    fields.setdefault("status", Article.Status.PUBLISHED)
+    fields.setdefault("published_at", timezone.now() - timedelta(hours=n))
+    article = Article.objects.create(**fields)
+    if categories:
+        article.categories.set(categories)
+    if tags:
+        article.tags.set(list(tags))
+    return article
+
+
+def relate(article, *others):
+    RelatedLink.objects.bulk_create(
+        RelatedLink(from_article=article, to_article=other, position=position)
+        for position, other in enumerate(others)
+    )

@@ -1,0 +1,107 @@
+import pytest
+from django.urls import reverse
+
+from articles.models import Article
+
+from .factories import make_article, make_category, make_source
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    ["admin:articles_article_add", "admin:articles_category_add", "admin:articles_source_add"],
+)
+def test_add_pages_render_for_an_editor(editor_client, url_name):
+    assert editor_client.get(reverse(url_name)).status_code == 200
+
+
+def test_article_list_offers_search_filters_and_dates(editor_client):
+    make_article(
+        headline="Japan, EU sign defense pact",
+        source=make_source(name="Voice of America"),
+        categories=[make_category(name="Partnerships")],
+    )
+    make_article(headline="Something else entirely")
+    response = editor_client.get(reverse("admin:articles_article_changelist"), {"q": "pact"})
+    page = " ".join(response.content.decode().split())
+    assert response.status_code == 200
+    assert "Japan, EU sign defense pact" in page
+    assert "Something else entirely" not in page
+    for heading in ("By status", "By categories", "By source"):
+        assert f"<summary> {heading} </summary>" in page
+    assert "published_at__year=" in page  # the date hierarchy
+
+
+def test_editor_writes_and_publishes_an_article_end_to_end(editor_client, client):
+    category = make_category(name="Partnerships", slug="partnerships")
+    source = make_source(name="Voice of America")
+    other = make_article(headline="An earlier story")
+    response = editor_client.post(
+        reverse("admin:articles_article_add"),
+        {
+            "headline": "EU and Japan hold first naval drill",
+            "slug": "eu-and-japan-hold-first-naval-drill",
+            "standfirst": "Ships from both sides sailed together.",
+            "body": "<p>Ships sailed.</p><script>steal()</script>",
+            "byline": "Newsdesk staff",
+            "source": source.pk,
+            "categories": [category.pk],
+            "tags": "Japan, European Union",
+            "status": "published",
+            "published_at_0": "",
+            "published_at_1": "",
+            "comments_open": "on",
+            "related_links-TOTAL_FORMS": "1",
+            "related_links-INITIAL_FORMS": "0",
+            "related_links-MIN_NUM_FORMS": "0",
+            "related_links-MAX_NUM_FORMS": "1000",
+            "related_links-0-position": "0",
+            "related_links-0-to_article": other.pk,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    article = Article.objects.get(slug="eu-and-japan-hold-first-naval-drill")
+    assert article.is_published()
+    assert "<script" not in article.body
+    assert sorted(article.tags.names()) == ["European Union", "Japan"]
+
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "EU and Japan hold first naval drill" in page
+    assert "An earlier story" in page
+    assert "Partnerships" in page
+
+
+def test_change_page_renders_and_saves(editor_client):
+    article = make_article(headline="Old headline", categories=[make_category()])
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    response = editor_client.get(url)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "View on site" in page
+    assert 'id="id_slug"' in page
+
+
+def test_admin_refuses_an_article_related_to_itself(editor_client):
+    article = make_article(categories=[make_category()])
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = {
+        "headline": article.headline,
+        "slug": article.slug,
+        "standfirst": article.standfirst,
+        "body": article.body,
+        "categories": [c.pk for c in article.categories.all()],
+        "status": "published",
+        "published_at_0": article.published_at.strftime("%Y-%m-%d"),
+        "published_at_1": article.published_at.strftime("%H:%M:%S"),
+        "related_links-TOTAL_FORMS": "1",
+        "related_links-INITIAL_FORMS": "0",
+        "related_links-MIN_NUM_FORMS": "0",
+        "related_links-MAX_NUM_FORMS": "1000",
+        "related_links-0-position": "0",
+        "related_links-0-to_article": article.pk,
+    }
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert "An article cannot be related to itself." in response.content.decode()
+    assert not article.related_links.exists()

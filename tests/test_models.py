@@ -1,0 +1,115 @@
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+from django.utils import timezone
+
+from articles.models import Article, RelatedLink
+
+from .factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+NOW = timezone.now()
+PAST = NOW - timedelta(days=1)
+FUTURE = NOW + timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    ("status", "published_at", "visible"),
+    [
+        (Article.Status.PUBLISHED, PAST, True),
+        (Article.Status.PUBLISHED, FUTURE, False),
+        (Article.Status.DRAFT, PAST, False),
+        (Article.Status.DRAFT, FUTURE, False),
+        (Article.Status.DRAFT, None, False),
+    ],
+)
+def test_published_is_the_one_visibility_rule(status, published_at, visible):
+    article = make_article(status=status, published_at=published_at)
+    assert (article in Article.objects.published()) is visible
+    assert article.is_published() is visible
+
+
+def test_future_article_becomes_visible_when_its_time_comes():
+    article = make_article(published_at=FUTURE)
+    assert article not in Article.objects.published()
+    assert article in Article.objects.published(at=FUTURE + timedelta(seconds=1))
+
+
+def test_publishing_without_a_time_means_now():
+    article = make_article(published_at=None)
+    assert article.published_at is not None
+    assert article.published_at <= timezone.now()
+    assert article in Article.objects.published()
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        '<p>Hi</p><script>alert("x")</script>',
+        '<p>Hi</p><img src="x.png" onerror="alert(1)">',
+        '<p>Hi</p><a href="javascript:alert(1)">click</a>',
+        '<p onclick="alert(1)">Hi</p>',
+        '<p>Hi</p><iframe src="https://evil.example/"></iframe>',
+        '<p style="background:url(javascript:alert(1))">Hi</p>',
+    ],
+)
+def test_body_is_sanitised_on_save(payload):
+    article = make_article(body=payload)
+    article.refresh_from_db()
+    stored = article.body.lower()
+    assert "hi" in stored
+    for forbidden in ("<script", "onerror", "onclick", "javascript:", "<iframe", "style=", "alert"):
+        assert forbidden not in stored
+
+
+def test_sanitising_keeps_the_journalism():
+    html = (
+        '<h2>Context</h2><p>A <a href="https://example.org/report">report</a> said:</p>'
+        "<blockquote><p>“We live in a very dangerous world.”</p></blockquote>"
+        "<ul><li>one</li></ul>"
+    )
+    article = make_article(body=html)
+    assert (
+        '<a href="https://example.org/report" rel="noopener noreferrer">report</a>' in article.body
+    )
+    assert "<blockquote><p>“We live in a very dangerous world.”</p></blockquote>" in article.body
+    assert "<h2>Context</h2>" in article.body
+
+
+def test_an_article_is_never_related_to_itself():
+    article = make_article()
+    with pytest.raises(ValidationError):
+        RelatedLink(from_article=article, to_article=article).full_clean()
+    with pytest.raises(IntegrityError):
+        RelatedLink.objects.create(from_article=article, to_article=article)
+
+
+def test_a_related_link_is_unique_per_pair():
+    article, other = make_article(), make_article()
+    RelatedLink.objects.create(from_article=article, to_article=other)
+    with pytest.raises(IntegrityError):
+        RelatedLink.objects.create(from_article=article, to_article=other, position=2)
+
+
+def test_lead_image_needs_alt_text():
+    article = make_article()
+    article.lead_image = "articles/2024/11/pact.jpg"
+    with pytest.raises(ValidationError) as error:
+        article.full_clean()
+    assert "lead_image_alt" in error.value.message_dict
+
+
+def test_update_cannot_precede_publication():
+    article = make_article(published_at=PAST)
+    article.updated_at = PAST - timedelta(hours=1)
+    with pytest.raises(ValidationError) as error:
+        article.full_clean()
+    assert "updated_at" in error.value.message_dict
+
+
+def test_urls_are_readable_and_stable():
+    article = make_article(slug="japan-eu-defense-pact")
+    assert article.get_absolute_url() == "/news/japan-eu-defense-pact/"
