@@ -1,14 +1,17 @@
 from django.conf import settings
 
+from .fragments import content_version, fragment_timeout
 from .models import Category
 
 
 def site_navigation(request):
     """The masthead's category links and the site's name, on every page.
 
-    The categories are a lazy queryset: a page that never renders the masthead runs no query.
+    The categories are a lazy queryset, only run when the cached navigation fragment is missing.
     """
     return {
+        "content_version": content_version(),
+        "fragment_timeout": fragment_timeout(),
         "site_name": settings.NEWSDESK["SITE_NAME"],
         "site_tagline": settings.NEWSDESK["SITE_TAGLINE"],
         "navigation_categories": Category.objects.only("name", "slug"),

@@ -100,7 +100,15 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField(auto_now=True)
 
-    lead_image = models.ImageField(upload_to="articles/%Y/%m/", blank=True)
+    lead_image = models.ImageField(
+        upload_to="articles/%Y/%m/",
+        blank=True,
+        width_field="lead_image_width",
+        height_field="lead_image_height",
+    )
+    # Stored so pages can reserve the image's space without opening the file.
+    lead_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    lead_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     lead_image_alt = models.CharField(
         "alt text",
         max_length=250,
@@ -147,6 +155,12 @@ class Article(models.Model):
             self.status == self.Status.PUBLISHED
             and self.published_at is not None
             and self.published_at <= (at or timezone.now())
+        )
+
+    def reader_related_links(self):
+        """The editor's related links, in order, to articles readers can see."""
+        return self.related_links.filter(to_article__in=Article.objects.published()).select_related(
+            "to_article"
         )
 
     @property

@@ -1,10 +1,9 @@
 from django.conf import settings
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from .models import Article, Category, RelatedLink
+from .models import Article, Category
 
 
 class PublishedArticlesMixin:
@@ -56,18 +55,6 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        related_links = RelatedLink.objects.filter(
-            to_article__in=Article.objects.published()
-        ).select_related("to_article")
-        return (
-            super()
-            .get_queryset()
-            .select_related("source")
-            .prefetch_related(
-                "categories",
-                "tags",
-                Prefetch(
-                    "related_links", queryset=related_links, to_attr="published_related_links"
-                ),
-            )
-        )
+        # The source, categories, tags and related links are read inside the article's cached
+        # fragment (articles/fragments.py): they are queried only when that fragment is rebuilt.
+        return super().get_queryset()

@@ -150,4 +150,6 @@ NEWSDESK = {
     "SITE_TAGLINE": env.str("SITE_TAGLINE", default="Defence and security news"),
     "RELATED_ARTICLES_COUNT": env.int("RELATED_ARTICLES_COUNT", default=4),
     "PAGE_SIZE": env.int("PAGE_SIZE", default=12),
+    # Fragments shared by all readers (navigation, article body); every edit invalidates them.
+    "FRAGMENT_CACHE_SECONDS": env.int("FRAGMENT_CACHE_SECONDS", default=300),
 }

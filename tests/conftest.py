@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+from django.core.cache import cache
 from django.core.management import call_command
 
 from articles.models import Article
@@ -41,3 +42,11 @@ def editor(django_user_model):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with empty caches: cached fragments never leak from one test to another."""
+    cache.clear()
+    yield
+    cache.clear()

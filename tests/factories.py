@@ -1,9 +1,12 @@
 """Small factories: each makes a valid, published-by-default object with readable defaults."""
 
+import io
 import itertools
 from datetime import timedelta
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from PIL import Image
 
 from articles.models import Article, Category, RelatedLink, Source
 
@@ -45,3 +48,9 @@ def relate(article, *others):
         RelatedLink(from_article=article, to_article=other, position=position)
         for position, other in enumerate(others)
     )
+
+
+def make_image_file(name="lead.png", size=(640, 360)):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (40, 70, 110)).save(buffer, format="PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from articles.models import Article
 
-from .factories import make_article, make_category, make_source, relate
+from .factories import make_article, make_category, make_image_file, make_source, relate
 
 pytestmark = pytest.mark.django_db
 
@@ -100,10 +100,67 @@ def test_article_page_query_budget_does_not_grow(client, django_assert_max_num_q
         source=make_source(), categories=categories, tags=[f"tag {n}" for n in range(count)]
     )
     relate(article, *[make_article(categories=categories[:1]) for _ in range(count)])
-    # session-less anonymous reader: article + source (joined), categories, tags,
+    # First reader, cached fragments empty: article, source, categories, tags,
     # related links with their articles, and the masthead's categories.
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         response = client.get(article.get_absolute_url())
     page = response.content.decode()
-    assert page.count('class="related__list"') == 1
     assert page.count('<li><a href="/tag/') == count
+    assert page.count('<li><a href="/category/') >= count  # labels (+ masthead)
+    assert page.count('<li><a href="/news/') == count  # related articles
+    # Every later reader: the article alone; the rest comes from the cached fragments.
+    with django_assert_max_num_queries(1):
+        again = client.get(article.get_absolute_url())
+    assert again.content == response.content
+
+
+def test_lead_image_shows_with_alt_text_caption_credit_and_size(client):
+    article = make_article(
+        lead_image=make_image_file(size=(800, 450)),
+        lead_image_alt="Destroyers sailing in line",
+        lead_image_caption="Ships during a joint exercise.",
+        lead_image_credit="Navy photo",
+    )
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert 'alt="Destroyers sailing in line" width="800" height="450"' in page
+    assert "Ships during a joint exercise." in page
+    assert '<span class="credit">Navy photo</span>' in page
+
+
+def test_an_edit_shows_at_once_despite_cached_fragments(client):
+    article = make_article(headline="First version", tags=["Japan"])
+    assert "First version" in client.get(article.get_absolute_url()).content.decode()
+    article.headline = "Corrected version"
+    article.save()
+    article.tags.add("Taiwan")
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "Corrected version" in page
+    assert "First version" not in page
+    assert '<a href="/tag/taiwan/">Taiwan</a>' in page
+
+
+def test_a_related_article_taken_down_leaves_the_page_at_once(client):
+    article, other = make_article(), make_article(headline="Soon withdrawn")
+    relate(article, other)
+    assert "Soon withdrawn" in client.get(article.get_absolute_url()).content.decode()
+    other.status = Article.Status.DRAFT
+    other.save()
+    assert "Soon withdrawn" not in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_a_category_renamed_shows_in_the_navigation_at_once(client):
+    category = make_category(name="Cyber")
+    article = make_article(categories=[category])
+    client.get(article.get_absolute_url())
+    category.name = "Cyber and space"
+    category.save()
+    assert ">Cyber and space</a>" in client.get("/").content.decode()
+
+
+def test_pages_render_fully_with_the_fragment_cache_off(client, settings):
+    settings.NEWSDESK = {**settings.NEWSDESK, "FRAGMENT_CACHE_SECONDS": 0}
+    article = make_article(headline="Uncached headline", tags=["Japan"])
+    assert "Uncached headline" in client.get(article.get_absolute_url()).content.decode()
+    Article.objects.filter(pk=article.pk).update(headline="Changed behind the signals' back")
+    # With no fragment cache even a change no signal announced is visible at once.
+    assert "Changed behind the signals" in client.get(article.get_absolute_url()).content.decode()

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from articles.models import Article, RelatedLink
 
-from .factories import make_article
+from .factories import make_article, make_image_file
 
 pytestmark = pytest.mark.django_db
 
@@ -96,7 +96,7 @@ def test_a_related_link_is_unique_per_pair():
 
 def test_lead_image_needs_alt_text():
     article = make_article()
-    article.lead_image = "articles/2024/11/pact.jpg"
+    article.lead_image = make_image_file()
     with pytest.raises(ValidationError) as error:
         article.full_clean()
     assert "lead_image_alt" in error.value.message_dict

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class ArticlesConfig(AppConfig):
+    name = "articles"
+    verbose_name = "Newsroom"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()
