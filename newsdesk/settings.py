@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.humanize",
     "taggit",
+    "reversion",
     "articles",
 ]
 
@@ -150,4 +151,6 @@ NEWSDESK = {
     "SITE_TAGLINE": env.str("SITE_TAGLINE", default="Defence and security news"),
     "RELATED_ARTICLES_COUNT": env.int("RELATED_ARTICLES_COUNT", default=4),
     "PAGE_SIZE": env.int("PAGE_SIZE", default=12),
+    # How long a shared preview link (signed, no account needed) keeps working, in seconds.
+    "PREVIEW_LINK_MAX_AGE": env.int("PREVIEW_LINK_MAX_AGE", default=3 * 24 * 3600),
 }
