@@ -25,16 +25,20 @@ def _related_summary(version):
         by_model.setdefault(other.content_type_id, []).append(other.field_dict)
     tagged = by_model.get(ContentType.objects.get_for_model(TaggedArticle).pk, [])
     links = by_model.get(ContentType.objects.get_for_model(RelatedLink).pk, [])
-    tag_names = Tag.objects.filter(pk__in=[d["tag"] for d in tagged]).values_list("name", flat=True)
+    tag_names = Tag.objects.filter(pk__in=[d["tag_id"] for d in tagged]).values_list(
+        "name", flat=True
+    )
     headlines = dict(
-        Article.objects.filter(pk__in=[d["to_article"] for d in links]).values_list(
+        Article.objects.filter(pk__in=[d["to_article_id"] for d in links]).values_list(
             "pk", "headline"
         )
     )
     ordered_links = sorted(links, key=lambda d: d["position"])
     return {
         "tags": ", ".join(sorted(tag_names)),
-        "related articles": "\n".join(headlines.get(d["to_article"], "?") for d in ordered_links),
+        "related articles": "\n".join(
+            headlines.get(d["to_article_id"], "?") for d in ordered_links
+        ),
     }
 
 
@@ -52,8 +56,9 @@ def _readable(values):
     if values.get("categories"):
         names = Category.objects.filter(pk__in=values["categories"]).values_list("name", flat=True)
         values["categories"] = ", ".join(sorted(names))
-    if values.get("source"):
-        values["source"] = Source.objects.filter(pk=values["source"]).first()
+    if values.get("source_id"):
+        values["source_id"] = Source.objects.filter(pk=values["source_id"]).first()
+    values.pop("author_id", None)
     return values
 
 

@@ -8,8 +8,7 @@ whole-page cache for readers cannot pick one up.
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.utils.decorators import method_decorator
-from django.views.decorators.cache import never_cache
+from django.utils.cache import add_never_cache_headers
 
 from ..models import Article
 from ..views import ArticleDetailView, PublishedArticlesMixin
@@ -29,7 +28,6 @@ class AnyStateMixin(PublishedArticlesMixin):
         return Article.objects.all()
 
 
-@method_decorator(never_cache, name="dispatch")  # Cache-Control: ... no-store, private
 class ArticlePreviewView(ArticleDetailView, AnyStateMixin):
     """/preview/<pk>/: writers and editors signed in to the admin see any article as readers will."""
 
@@ -46,6 +44,9 @@ class ArticlePreviewView(ArticleDetailView, AnyStateMixin):
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
         response["X-Robots-Tag"] = "noindex, nofollow"
+        add_never_cache_headers(
+            response
+        )  # Cache-Control: max-age=0, no-cache, no-store, ... private
         return response
 
 
