@@ -21,6 +21,7 @@ from .previews import preview_link
 class WorkflowAdminMixin:
     actions = ["publish_selected", "unpublish_selected"]
     object_history_template = "admin/articles/article/object_history.html"
+    change_list_template = "admin/articles/article/change_list.html"
 
     class Media:
         js = ["js/admin-char-count.js", "js/admin-tag-suggest.js"]
@@ -167,6 +168,13 @@ class WorkflowAdminMixin:
             ),
             *super().get_urls(),
         ]
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "can_see_history": policy.can_see_history(request.user),
+        }
+        return super().changelist_view(request, extra_context)
 
     # --- Previews from the change form -------------------------------------------------------
 

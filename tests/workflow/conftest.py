@@ -4,7 +4,14 @@ from django.contrib.auth.models import Group
 from articles.models import Article
 from tests.factories import make_article, make_category
 
+from .roles import ensure_roles
+
 PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(autouse=True)
+def roles(db):
+    ensure_roles()
 
 
 def _member(django_user_model, username, group):

@@ -43,6 +43,8 @@ def test_editor_sees_history_with_compare_and_restore(desk_editor_client, edited
     assert "Compare selected revisions" in page
     assert page.count("Restore this revision") == 2
     assert "edith" in page
+    changelist = desk_editor_client.get(reverse("admin:articles_article_changelist"))
+    assert "Recover deleted articles" in changelist.content.decode()
 
 
 def test_compare_shows_what_changed_field_by_field(desk_editor_client, edited_twice):

@@ -108,6 +108,10 @@ def test_writer_cannot_open_history_or_restore(writer_client, writers_draft):
     assert writer_client.get(change_url(writers_draft) + "../history/").status_code == 403
     page = writer_client.get(change_url(writers_draft)).content.decode()
     assert 'class="historylink"' not in page
+    changelist = writer_client.get(reverse("admin:articles_article_changelist"))
+    assert "Recover deleted articles" not in changelist.content.decode()
+    recover = reverse("admin:articles_article_recoverlist")
+    assert writer_client.get(recover).status_code == 403
 
 
 def test_writer_cannot_add_corrections(writer_client, writers_draft):
