@@ -3,6 +3,7 @@ from django.db import models
 from reversion.admin import VersionAdmin
 
 from .models import Article, Category, RelatedLink, Source
+from .workflow import admin_redirects  # noqa: F401  (registers the old-address list)
 from .workflow.admin_filters import StateListFilter
 from .workflow.admin_inlines import ArticleNoteInline
 from .workflow.admin_mixin import WorkflowAdminMixin

@@ -69,3 +69,10 @@ def test_a_live_article_costs_no_redirect_lookup(client, django_assert_max_num_q
     # article, categories, tags, related links, notes, masthead: no redirect query.
     with django_assert_max_num_queries(6):
         assert client.get("/news/plain-two/").status_code == 200
+
+
+def test_editors_can_list_old_addresses(desk_editor_client):
+    article = make_article(slug="listed-one")
+    rename(article, "listed-two")
+    page = desk_editor_client.get(reverse("admin:articles_articleredirect_changelist"))
+    assert "listed-one" in page.content.decode()

@@ -1,8 +1,11 @@
 """Roles: the groups exist, the admin shows each role what it may do, the server refuses the rest."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Article
 from tests.admin_forms import article_form_data
@@ -148,3 +151,65 @@ def test_editor_can_edit_anyones_published_article(desk_editor_client, writer, c
     article.refresh_from_db()
     assert article.headline == "Live story, corrected"
     assert article.is_published()
+
+
+def test_forged_add_as_published_by_a_writer_creates_nothing(writer_client, category):
+    response = writer_client.post(
+        reverse("admin:articles_article_add"),
+        article_form_data(
+            headline="Straight to print",
+            slug="straight-to-print",
+            standfirst="No.",
+            body="<p>No.</p>",
+            categories=[category.pk],
+            status="published",
+            published_at_0="2020-01-01",
+            published_at_1="00:00:00",
+        ),
+    )
+    assert response.status_code == 200
+    assert not Article.objects.filter(slug="straight-to-print").exists()
+
+
+def test_forged_read_only_fields_and_notes_from_a_writer_are_ignored(
+    writer_client, writer, other_writer, writers_draft
+):
+    data = article_form_data(
+        writers_draft,
+        author=other_writer.pk,
+        published_at_0="2020-01-01",
+        published_at_1="00:00:00",
+        **{"notes-TOTAL_FORMS": "1", "notes-0-kind": "correction", "notes-0-text": "Forged"},
+    )
+    response = writer_client.post(change_url(writers_draft), data)
+    assert response.status_code == 302
+    writers_draft.refresh_from_db()
+    assert writers_draft.author == writer
+    assert writers_draft.published_at is None
+    assert not writers_draft.notes.exists()
+
+
+def test_writer_cannot_delete(writer_client, writers_draft):
+    url = reverse("admin:articles_article_delete", args=[writers_draft.pk])
+    assert writer_client.post(url, {"post": "yes"}).status_code == 403
+    assert Article.objects.filter(pk=writers_draft.pk).exists()
+
+
+def test_editor_schedules_in_the_admin(desk_editor_client, writers_draft, client):
+    at = timezone.now() + timedelta(days=2)
+    response = desk_editor_client.post(
+        change_url(writers_draft),
+        article_form_data(
+            writers_draft,
+            status="published",
+            published_at_0=at.strftime("%Y-%m-%d"),
+            published_at_1=at.strftime("%H:%M:%S"),
+        ),
+    )
+    assert response.status_code == 302, response.context["errors"]
+    writers_draft.refresh_from_db()
+    assert writers_draft.is_scheduled()
+    listing = desk_editor_client.get(reverse("admin:articles_article_changelist"))
+    assert '<td class="field-state">Scheduled</td>' in listing.content.decode()
+    client.logout()
+    assert client.get(writers_draft.get_absolute_url()).status_code == 404
