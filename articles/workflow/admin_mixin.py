@@ -142,11 +142,15 @@ class WorkflowAdminMixin:
         )
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        self._require_history(request)
+        # Reversion writes the old revision (state included) before the form runs, so the
+        # state transition cannot be checked by the services here: only full editors restore.
+        if not policy.can_restore(request.user):
+            raise PermissionDenied
         return super().revision_view(request, object_id, version_id, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
-        self._require_history(request)
+        if not policy.can_restore(request.user):
+            raise PermissionDenied
         return super().recover_view(request, version_id, extra_context)
 
     def recoverlist_view(self, request, extra_context=None):

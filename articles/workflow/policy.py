@@ -38,3 +38,8 @@ def can_preview(user):
 def can_see_history(user):
     """History, comparison and restore of revisions: editors."""
     return can_edit_any(user)
+
+
+def can_restore(user):
+    """Restoring may bring back a published state, so it takes both editor permissions."""
+    return can_edit_any(user) and can_publish(user)

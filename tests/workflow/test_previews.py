@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from articles.workflow.previews import preview_link
-from tests.factories import make_article
+from tests.factories import make_article, make_category, make_source, relate
 
 pytestmark = pytest.mark.django_db
 
@@ -96,3 +96,23 @@ def test_change_form_offers_preview_and_a_shareable_link(writer_client, writers_
     ).content.decode()
     assert f'href="{preview_url(writers_draft)}"' in page
     assert 'href="http://testserver/preview/shared/' in page
+
+
+@pytest.mark.parametrize("count", [1, 10])
+def test_preview_query_budget_does_not_grow(client, writer, django_assert_max_num_queries, count):
+
+    categories = [make_category() for _ in range(count)]
+    article = make_article(
+        status=Article.Status.DRAFT,
+        source=make_source(),
+        categories=categories,
+        tags=[f"tag {n}" for n in range(count)],
+    )
+    relate(article, *[make_article() for _ in range(count)])
+    client.force_login(writer)
+    # session, user, user's own and group permissions (2), article + source, categories,
+    # tags, related links with their articles, masthead categories, corrections and updates.
+    with django_assert_max_num_queries(10):
+        response = client.get(preview_url(article))
+    assert response.status_code == 200
+    assert response.content.decode().count('<li><a href="/tag/') == count
