@@ -1,12 +1,14 @@
 """Admin pages the workflow adds: comparing two revisions, and tag suggestions for the tag field."""
 
 import difflib
+from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from reversion.models import Version
 from taggit.models import Tag
 
@@ -45,13 +47,15 @@ def _related_summary(version):
 def _as_text(value):
     if value is None:
         return ""
+    if isinstance(value, datetime):
+        return f"{timezone.localtime(value):%Y-%m-%d %H:%M:%S %Z}"
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
     return str(value)
 
 
 def _readable(values):
-    """Foreign keys and categories by name rather than by id."""
+    """Foreign keys and categories by name rather than by id, choices by their label."""
     values = dict(values)
     if values.get("categories"):
         names = Category.objects.filter(pk__in=values["categories"]).values_list("name", flat=True)
@@ -59,6 +63,9 @@ def _readable(values):
     if values.get("source_id"):
         values["source_id"] = Source.objects.filter(pk=values["source_id"]).first()
     values.pop("author_id", None)
+    for field in Article._meta.concrete_fields:
+        if field.choices and field.attname in values:
+            values[field.attname] = dict(field.flatchoices).get(values[field.attname])
     return values
 
 

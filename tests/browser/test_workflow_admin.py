@@ -76,6 +76,15 @@ def test_writer_submits_for_review_and_editor_publishes(
     editor_page.goto(f"{live_server.url}/admin/articles/article/")
     expect(editor_page.locator("td.field-state").first).to_have_text("Published")
     editor_page.screenshot(path=screenshot_dir / "workflow-editor-published.png", full_page=True)
+
+    # The history holds the writer's and the editor's saves; compare them.
+    editor_page.goto(f"{live_server.url}{change_path}")
+    editor_page.get_by_role("link", name="History").click()
+    expect(editor_page.locator("#change-history tbody tr")).to_have_count(2)
+    editor_page.get_by_role("button", name="Compare selected revisions").click()
+    expect(editor_page.locator(".diff-removed").first).to_have_text("− In review")
+    expect(editor_page.locator(".diff-added").first).to_have_text("+ Published")
+    editor_page.screenshot(path=screenshot_dir / "workflow-compare.png", full_page=True)
     editor_page.context.close()
 
     # A reader now sees it.
