@@ -111,4 +111,5 @@ def mark_updated(*, article, at):
     if article.status == Article.Status.PUBLISHED and article.published_at <= at:
         if article.updated_at is None or article.updated_at < at:
             article.updated_at = at
-            Article.objects.filter(pk=article.pk).update(updated_at=at)
+            # save(), not update(): post_save receivers (e.g. page-cache purges) hear of it.
+            article.save(update_fields=["updated_at", "modified_at"])
