@@ -11,3 +11,10 @@ class ArticleNoteInline(admin.StackedInline):
     fields = ["kind", "created_at", "text"]
     verbose_name = "correction or update"
     verbose_name_plural = "Corrections and updates (shown at the foot of the article)"
+
+    def has_view_permission(self, request, obj=None):
+        # Writers see the section only when there is something to read in it.
+        allowed = super().has_view_permission(request, obj)
+        if allowed and not request.user.has_perm("articles.add_articlenote"):
+            return obj is not None and obj.notes.exists()
+        return allowed

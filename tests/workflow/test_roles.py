@@ -117,8 +117,13 @@ def test_writer_cannot_open_history_or_restore(writer_client, writers_draft):
     assert writer_client.get(recover).status_code == 403
 
 
-def test_writer_cannot_add_corrections(writer_client, writers_draft):
+def test_writer_cannot_add_corrections_but_reads_existing_ones(writer_client, writers_draft):
     page = writer_client.get(change_url(writers_draft)).content.decode()
+    assert "Add another correction or update" not in page
+    assert "Corrections and updates" not in page  # nothing to read, no empty section
+    writers_draft.notes.create(kind="update", text="Ministry confirmed.")
+    page = writer_client.get(change_url(writers_draft)).content.decode()
+    assert "Ministry confirmed." in page
     assert "Add another correction or update" not in page
 
 
