@@ -15,6 +15,6 @@ class ArticleNoteInline(admin.StackedInline):
     def has_view_permission(self, request, obj=None):
         # Writers see the section only when there is something to read in it.
         allowed = super().has_view_permission(request, obj)
-        if allowed and not request.user.has_perm("articles.add_articlenote"):
-            return obj is not None and obj.notes.exists()
+        if allowed and obj is not None and not request.user.has_perm("articles.add_articlenote"):
+            return obj.notes.exists()
         return allowed
