@@ -81,3 +81,32 @@ def test_a_note_on_an_unpublished_article_does_not_set_updated(desk_editor):
 def test_article_without_notes_shows_no_notes_section(client):
     article = make_article()
     assert "article-notes" not in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_editing_or_deleting_a_note_shows_at_once(
+    desk_editor_client, desk_editor, category, client
+):
+    article = make_article(categories=[category])
+    note = add_note(article=article, kind="correction", text="Wrong date.", by=desk_editor)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    article.refresh_from_db()
+    base = article_form_data(
+        article,
+        **{
+            "notes-TOTAL_FORMS": "1",
+            "notes-INITIAL_FORMS": "1",
+            "notes-0-id": note.pk,
+            "notes-0-article": article.pk,
+            "notes-0-kind": "correction",
+            "notes-0-created_at_0": note.created_at.strftime("%Y-%m-%d"),
+            "notes-0-created_at_1": note.created_at.strftime("%H:%M:%S"),
+        },
+    )
+    response = desk_editor_client.post(url, {**base, "notes-0-text": "Wrong day of the week."})
+    assert response.status_code == 302, response.context["errors"]
+    assert "Wrong day of the week." in client.get(article.get_absolute_url()).content.decode()
+    response = desk_editor_client.post(
+        url, {**base, "notes-0-text": "Wrong day of the week.", "notes-0-DELETE": "on"}
+    )
+    assert response.status_code == 302, response.context["errors"]
+    assert "Wrong day" not in client.get(article.get_absolute_url()).content.decode()
