@@ -1,7 +1,12 @@
 from django.contrib import admin
 from django.db import models
+from reversion.admin import VersionAdmin
 
 from .models import Article, Category, RelatedLink, Source
+from .workflow import admin_redirects  # noqa: F401  (registers the old-address list)
+from .workflow.admin_filters import StateListFilter
+from .workflow.admin_inlines import ArticleNoteInline
+from .workflow.admin_mixin import WorkflowAdminMixin
 
 
 @admin.register(Category)
@@ -31,20 +36,30 @@ class RelatedLinkInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["headline", "status", "published_at", "is_published", "source"]
-    list_filter = ["status", "categories", "source", "comments_open"]
-    list_select_related = ["source"]
+class ArticleAdmin(WorkflowAdminMixin, VersionAdmin):
+    # Roles, states, bulk actions, previews and revisions: articles/workflow/admin_mixin.py.
+    list_display = ["headline", "state", "published_at", "is_published", "author", "source"]
+    list_filter = [
+        StateListFilter,
+        "categories",
+        "source",
+        ("author", admin.RelatedOnlyFieldListFilter),
+        "comments_open",
+    ]
+    list_select_related = ["source", "author"]
     search_fields = ["headline", "standfirst", "body", "byline"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["source", "categories"]
-    inlines = [RelatedLinkInline]
+    inlines = [RelatedLinkInline, ArticleNoteInline]
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["headline", "slug", "standfirst", "body", "byline", "source"]}),
         ("Filing", {"fields": ["categories", "tags"]}),
-        ("Publication", {"fields": ["status", "published_at", "updated_at", "comments_open"]}),
+        (
+            "Publication",
+            {"fields": ["status", "published_at", "updated_at", "comments_open", "author"]},
+        ),
         (
             "Lead image",
             {
@@ -57,6 +72,10 @@ class ArticleAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    @admin.display(description="State", ordering="status")
+    def state(self, article):
+        return "Scheduled" if article.is_scheduled() else article.get_status_display()
 
     @admin.display(boolean=True, description="Visible to readers")
     def is_published(self, article):

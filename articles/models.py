@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -56,6 +57,7 @@ class TaggedArticle(TaggedItemBase):
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
+        IN_REVIEW = "review", "In review"
         PUBLISHED = "published", "Published"
 
     headline = models.CharField(max_length=200)
@@ -121,6 +123,14 @@ class Article(models.Model):
     comments_open = models.BooleanField(
         default=True, help_text="Untick to close comments on this article."
     )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        help_text="The account that created the article; writers may edit only their own drafts.",
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -128,6 +138,11 @@ class Article(models.Model):
         ordering = ["-published_at", "-id"]
         get_latest_by = "published_at"
         indexes = [models.Index(fields=["status", "-published_at"], name="article_visible_idx")]
+        # Roles (articles/workflow/policy.py): Writers lack both, Editors have both.
+        permissions = [
+            ("publish_article", "Can publish, schedule and unpublish articles"),
+            ("edit_any_article", "Can edit anyone's article in any state, and restore revisions"),
+        ]
 
     def __str__(self):
         return self.headline
@@ -161,6 +176,14 @@ class Article(models.Model):
         """The editor's related links, in order, to articles readers can see."""
         return self.related_links.filter(to_article__in=Article.objects.published()).select_related(
             "to_article"
+        )
+
+    def is_scheduled(self, *, at=None):
+        """Published with a publication time still to come: readers will see it by themselves."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > (at or timezone.now())
         )
 
     @property
@@ -197,3 +220,8 @@ class RelatedLink(models.Model):
     def clean(self):
         if self.from_article_id and self.from_article_id == self.to_article_id:
             raise ValidationError({"to_article": "An article cannot be related to itself."})
+
+
+# Workflow models (corrections, old slugs) live in their own module; importing them here
+# registers them with the app and with django-reversion.
+from .workflow.models import ArticleNote, ArticleRedirect  # noqa: E402, F401

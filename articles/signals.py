@@ -3,8 +3,9 @@ from taggit.models import Tag
 
 from .fragments import bump_content_version
 from .models import Article, Category, RelatedLink, Source, TaggedArticle
+from .workflow.models import ArticleNote
 
-CONTENT_MODELS = [Article, Category, Source, RelatedLink, TaggedArticle, Tag]
+CONTENT_MODELS = [Article, Category, Source, RelatedLink, TaggedArticle, Tag, ArticleNote]
 
 
 def connect():

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .workflow import views as workflow_views
 
 app_name = "articles"
 
@@ -9,4 +10,10 @@ urlpatterns = [
     path("news/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
     path("category/<slug:slug>/", views.CategoryView.as_view(), name="category"),
     path("tag/<slug:slug>/", views.TagView.as_view(), name="tag"),
+    path("preview/<int:pk>/", workflow_views.ArticlePreviewView.as_view(), name="preview"),
+    path(
+        "preview/shared/<str:token>/",
+        workflow_views.SharedPreviewView.as_view(),
+        name="preview_shared",
+    ),
 ]

@@ -4,14 +4,16 @@ from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from .models import Article, Category
+from .workflow.redirects import OldSlugRedirectMixin
 
 
 class PublishedArticlesMixin:
-    """Readers see only published articles; editors may open drafts from the admin to check them."""
+    """Everyone sees only published articles here: the same page for all, cacheable.
+
+    Writers and editors preview drafts and scheduled articles at /preview/ (articles/workflow/).
+    """
 
     def get_queryset(self):
-        if self.request.user.has_perm("articles.change_article"):
-            return Article.objects.all()
         return Article.objects.published()
 
 
@@ -51,7 +53,7 @@ class TagView(ArticleListView):
         return super().get_context_data(tag=self.tag, **kwargs)
 
 
-class ArticleDetailView(PublishedArticlesMixin, DetailView):
+class ArticleDetailView(OldSlugRedirectMixin, PublishedArticlesMixin, DetailView):
     context_object_name = "article"
 
     def get_queryset(self):

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.humanize",
     "taggit",
+    "reversion",
     "articles",
 ]
 
@@ -152,4 +153,6 @@ NEWSDESK = {
     "PAGE_SIZE": env.int("PAGE_SIZE", default=12),
     # Fragments shared by all readers (navigation, article body); every edit invalidates them.
     "FRAGMENT_CACHE_SECONDS": env.int("FRAGMENT_CACHE_SECONDS", default=300),
+    # How long a shared preview link (signed, no account needed) keeps working, in seconds.
+    "PREVIEW_LINK_MAX_AGE": env.int("PREVIEW_LINK_MAX_AGE", default=3 * 24 * 3600),
 }

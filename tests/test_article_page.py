@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
@@ -59,7 +60,9 @@ def test_drafts_and_future_articles_are_not_found_by_readers(client, status, del
 
 def test_editors_can_open_a_draft_marked_as_preview(editor_client):
     article = make_article(status=Article.Status.DRAFT, published_at=None)
-    response = editor_client.get(article.get_absolute_url())
+    # The public address answers 404 to everyone (one cacheable page); the preview shows it.
+    assert editor_client.get(article.get_absolute_url()).status_code == 404
+    response = editor_client.get(reverse("articles:preview", args=[article.pk]))
     assert response.status_code == 200
     assert "Preview: readers cannot see this article yet" in response.content.decode()
     assert '<meta name="robots" content="noindex">' in response.content.decode()
@@ -100,9 +103,9 @@ def test_article_page_query_budget_does_not_grow(client, django_assert_max_num_q
         source=make_source(), categories=categories, tags=[f"tag {n}" for n in range(count)]
     )
     relate(article, *[make_article(categories=categories[:1]) for _ in range(count)])
-    # First reader, cached fragments empty: article, source, categories, tags,
-    # related links with their articles, and the masthead's categories.
-    with django_assert_max_num_queries(6):
+    # First reader, cached fragments empty: article, source, categories, tags, related links
+    # with their articles, corrections and updates, and the masthead's categories.
+    with django_assert_max_num_queries(7):
         response = client.get(article.get_absolute_url())
     page = response.content.decode()
     assert page.count('<li><a href="/tag/') == count
