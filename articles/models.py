@@ -183,3 +183,7 @@ class RelatedLink(models.Model):
     def clean(self):
         if self.from_article_id and self.from_article_id == self.to_article_id:
             raise ValidationError({"to_article": "An article cannot be related to itself."})
+
+
+# Readers' comments live in their own sub-package; imported here so Django finds the models.
+from .comments.models import BlockedTerm, Comment  # noqa: E402, F401
