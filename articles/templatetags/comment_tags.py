@@ -36,7 +36,7 @@ def comment_section(context, article):
     approved = list(
         Comment.objects.approved()
         .filter(article=article)
-        .only("id", "parent_id", "depth", "name", "body", "created_at", "article_id")
+        .only("id", "parent_id", "depth", "status", "name", "body", "created_at", "article_id")
     )
     by_id = {comment.pk: comment for comment in approved}
     roots = []
