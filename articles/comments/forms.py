@@ -13,6 +13,16 @@ TIMESTAMP_SALT = "articles.comments.form-timestamp"
 # overrides that make text display differently from what it says.
 CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 CONTROL_IN_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+MAX_ID = 2**63 - 1  # the largest primary key: beyond it a lookup would overflow the database
+
+
+def as_id(value):
+    """A submitted ID as a usable primary key, or None."""
+    value = str(value or "").strip()
+    if not value.isascii() or not value.isdigit():
+        return None
+    number = int(value)
+    return number if 0 < number <= MAX_ID else None
 
 
 def sign_timestamp(at=None):
@@ -59,7 +69,9 @@ class CommentForm(forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     body = forms.CharField(label="Comment", widget=forms.Textarea(attrs={"rows": 6}))
-    parent = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    parent = forms.IntegerField(
+        required=False, min_value=1, max_value=MAX_ID, widget=forms.HiddenInput
+    )
     timestamp = forms.CharField(required=False, widget=forms.HiddenInput)
     # The honeypot: hidden from people by CSS, filled in by robots that fill in everything.
     website = forms.CharField(

@@ -94,7 +94,9 @@ def client_ip(request, *, policy=None):
     proxies = (policy or CommentPolicy()).trusted_proxy_count
     candidate = request.META.get("REMOTE_ADDR", "")
     if proxies:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [
+            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        ]
         forwarded = [part for part in forwarded if part]
         if len(forwarded) >= proxies:
             candidate = forwarded[-proxies]

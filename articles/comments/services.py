@@ -105,9 +105,7 @@ def notify_moderators(*, force=False):
     recipients = moderator_emails()
     if not recipients:
         return 0
-    if not force and not cache.add(
-        NOTIFY_LOCK_KEY, 1, timeout=policy.notify_interval_minutes * 60
-    ):
+    if not force and not cache.add(NOTIFY_LOCK_KEY, 1, timeout=policy.notify_interval_minutes * 60):
         return 0
     with transaction.atomic():
         ids = list(waiting.select_for_update().values_list("pk", flat=True))

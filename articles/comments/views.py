@@ -9,7 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ..models import Article
-from .forms import CommentForm, sign_timestamp, timestamp_still_valid
+from .forms import CONTROL_IN_LINE, CommentForm, as_id, sign_timestamp, timestamp_still_valid
 from .models import Comment
 from .pending import remember_pending
 from .policy import CommentPolicy, client_ip
@@ -46,8 +46,7 @@ def _renew_timestamp(form):
 
 def _form_page(request, *, article, form, status, reason=""):
     reply_to = None
-    parent_id = form["parent"].value()
-    if parent_id and str(parent_id).isdigit():
+    if parent_id := as_id(form["parent"].value()):
         reply_to = Comment.objects.approved().filter(pk=parent_id, article=article).first()
     return render(
         request,
@@ -70,7 +69,7 @@ def post(request, slug):
     article = get_object_or_404(Article.objects.published(), slug=slug)
     policy = CommentPolicy()
     if request.method == "GET":
-        initial = {"timestamp": sign_timestamp(), "parent": request.GET.get("reply_to", "")[:20]}
+        initial = {"timestamp": sign_timestamp(), "parent": as_id(request.GET.get("reply_to"))}
         form = CommentForm(initial=initial, article=article)
         return _form_page(request, article=article, form=form, status=200)
 
@@ -97,7 +96,8 @@ def post(request, slug):
         body=form.cleaned_data["body"],
         parent=form.cleaned_data["parent"],
         ip_address=ip_address,
-        user_agent=request.META.get("HTTP_USER_AGENT", ""),
+        # Headers are untrusted too: no control characters (PostgreSQL refuses NUL) or floods.
+        user_agent=CONTROL_IN_LINE.sub("", request.META.get("HTTP_USER_AGENT", ""))[:300],
     )
     response = HttpResponseRedirect(f"{article.get_absolute_url()}#comment-{comment.pk}")
     response.status_code = 303  # See Other: the reload after posting is a GET

@@ -72,9 +72,7 @@ def test_pending_rejected_spam_and_suspects_are_not_shown(client, article):
     make_comment(article, body="Pending one", status=Comment.Status.PENDING)
     make_comment(article, body="Rejected one", status=Comment.Status.REJECTED)
     make_comment(article, body="Spam one", status=Comment.Status.SPAM)
-    make_comment(
-        article, body="Suspect one", status=Comment.Status.PENDING, is_spam_suspect=True
-    )
+    make_comment(article, body="Suspect one", status=Comment.Status.PENDING, is_spam_suspect=True)
     html = client.get(article.get_absolute_url()).content.decode()
     assert "Approved one" in html
     for hidden in ["Pending one", "Rejected one", "Spam one", "Suspect one"]:
@@ -82,9 +80,7 @@ def test_pending_rejected_spam_and_suspects_are_not_shown(client, article):
     assert "1 comment" in html
 
 
-def test_counts_on_article_lists_without_a_query_per_article(
-    client, django_assert_max_num_queries
-):
+def test_counts_on_article_lists_without_a_query_per_article(client, django_assert_max_num_queries):
     articles = [make_article() for _ in range(6)]
     for n, article in enumerate(articles):
         for _ in range(n):
