@@ -77,6 +77,11 @@ class CommentAdmin(admin.ModelAdmin):
         ),
     ]
 
+    def changelist_view(self, request, extra_context=None):
+        pending = Comment.objects.pending().count()
+        title = f"Moderation queue: {pending} comment{'s' if pending != 1 else ''} pending"
+        return super().changelist_view(request, {"title": title, **(extra_context or {})})
+
     def has_add_permission(self, request):
         return False  # comments come from readers
 

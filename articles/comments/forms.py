@@ -65,7 +65,6 @@ class CommentForm(forms.Form):
     )
     email = SingleLineEmailField(
         label="Email",
-        help_text="Your email address will not be published.",
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     body = forms.CharField(label="Comment", widget=forms.Textarea(attrs={"rows": 6}))

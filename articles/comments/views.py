@@ -56,7 +56,7 @@ def _form_page(request, *, article, form, status, reason=""):
             "form": form,
             "reason": reason,
             "reply_to": reply_to,
-            "comments_open": CommentPolicy().comments_open(article),
+            "closed": not CommentPolicy().comments_open(article),
         },
         status=status,
     )

@@ -101,6 +101,7 @@ def test_queue_shows_pending_with_article_and_parent(client, moderator, article)
     assert "Japan, EU sign defense pact" in html
     assert "Parent Author: The parent remark" in html
     assert "Already approved elsewhere" not in html  # the queue shows pending ones by default
+    assert "Moderation queue: 1 comment pending" in html
     everything = client.get(QUEUE, {"status__exact": "all"}).content.decode()
     assert "Already approved elsewhere" in everything
 

@@ -69,6 +69,7 @@ def test_form_marks_required_fields_and_says_email_is_not_published(client, arti
     assert "Your email address will not be published." in html
     assert "Required fields are marked" in html
     assert html.count('<span class="required" aria-hidden="true">*</span>') == 3
+    assert html.count("Your email address will not be published.") == 1
 
 
 @pytest.mark.parametrize(
@@ -186,6 +187,7 @@ def test_closed_article_has_no_form_and_refuses_a_forged_post(client):
     assert response.status_code == 403
     assert "Comments are closed on this article." in response.content.decode()
     assert "Forged but kept" in response.content.decode()
+    assert "Post comment</button>" not in response.content.decode()
     assert not Comment.objects.exists()
 
 
