@@ -2,8 +2,10 @@
 
 from django.contrib import admin, messages
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import Truncator
+from django.utils.timezone import localtime
 
 from .models import BlockedTerm, Comment
 from .services import moderate_comments
@@ -42,8 +44,7 @@ class CommentAdmin(admin.ModelAdmin):
         "status",
         "is_spam_suspect",
         "created_at",
-        "moderated_by",
-        "moderated_at",
+        "moderation",
     ]
     list_filter = [StatusFilter, "is_spam_suspect", "created_at", "moderated_at"]
     list_select_related = ["article", "parent", "moderated_by"]
@@ -88,6 +89,13 @@ class CommentAdmin(admin.ModelAdmin):
     @admin.display(description="comment")
     def excerpt(self, comment):
         return Truncator(" ".join(comment.body.split())).chars(80)
+
+    @admin.display(description="moderated", ordering="moderated_at")
+    def moderation(self, comment):
+        if comment.moderated_at is None:
+            return "—"
+        when = date_format(localtime(comment.moderated_at), "j M Y, H:i")
+        return f"{comment.moderated_by or 'someone'}, {when}"
 
     @admin.display(description="article", ordering="article__headline")
     def article_link(self, comment):
