@@ -88,6 +88,9 @@ class CommentForm(forms.Form):
             ("email", self.policy.email_max_length),
             ("body", self.policy.body_max_length),
         ]:
+            # Never beyond what the database column holds, whatever the settings say.
+            column = Comment._meta.get_field(name).max_length
+            limit = min(limit, column) if column else limit
             field = self.fields[name]
             field.max_length = limit
             field.widget.attrs["maxlength"] = str(limit)

@@ -14,6 +14,9 @@ def private_for_pending_commenters(get_response):
         response = get_response(request)
         if PENDING_COOKIE in request.COOKIES:
             patch_cache_control(response, private=True, no_store=True)
+            done_path = getattr(request, "comments_pending_done_path", None)
+            if done_path:
+                response.delete_cookie(PENDING_COOKIE, path=done_path, samesite="Lax")
         return response
 
     return middleware

@@ -52,6 +52,9 @@ def comment_section(context, article):
     ids = pending_ids(request) if request is not None else []
     if ids:
         pending = list(Comment.objects.pending().filter(article=article, pk__in=ids))
+        if not pending:
+            # All moderated: the middleware drops the cookie, and the page is cacheable again.
+            request.comments_pending_done_path = article.get_absolute_url()
     return {
         "roots": roots,
         "count": len(approved),

@@ -144,3 +144,25 @@ def test_without_javascript_the_reader_confirms_and_nothing_is_lost(
     expect(page.get_by_text(NOTICE)).to_be_visible()
     assert Comment.objects.get().body == "Posted without JavaScript."
     context.close()
+
+
+def test_a_failed_post_shows_a_message_per_field_and_keeps_the_text(
+    browser, article_url, screenshot_dir
+):
+    page = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True).new_page()
+    page.goto(article_url)
+    form = page.locator("#comment-form")
+    form.get_by_label("Email").fill("not an address")
+    form.get_by_label("Comment").fill("Carefully written, not to be lost.")
+    page.wait_for_timeout(1100)
+    form.get_by_role("button", name="Post comment").click()
+
+    expect(page.get_by_text("Your comment was not posted yet.")).to_be_visible()
+    expect(page.get_by_text("This field is required.")).to_be_visible()
+    expect(page.get_by_text("Enter a valid email address.")).to_be_visible()
+    expect(page.get_by_role("textbox", name="Comment")).to_have_value(
+        "Carefully written, not to be lost."
+    )
+    assert page.get_by_role("textbox", name="Email").get_attribute("aria-describedby")
+    page.screenshot(path=screenshot_dir / "comments-invalid-phone.png", full_page=True)
+    assert not Comment.objects.exists()

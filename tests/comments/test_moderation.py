@@ -138,7 +138,7 @@ def test_bulk_actions_record_moderator_and_time(client, moderator, article, acti
     assert all(c.moderated_by == moderator and c.moderated_at for c in moderated)
     assert Comment.objects.get(pk=comments[2].pk).status == Comment.Status.PENDING
     listing = client.get(QUEUE, {"status__exact": status}).content.decode()
-    assert "<td class=\"field-moderation\">mod, " in listing
+    assert '<td class="field-moderation">mod, ' in listing
 
 
 def test_bulk_approve_of_already_approved_says_so(client, moderator, article):

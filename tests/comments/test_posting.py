@@ -60,7 +60,19 @@ def test_approved_comment_appears_for_everyone_and_notice_goes(client, article):
     html = Client().get(article.get_absolute_url()).content.decode()
     assert "Now public" in html
     assert "1 comment" in html
-    assert NOTICE not in client.get(article.get_absolute_url()).content.decode()
+    response = client.get(article.get_absolute_url())
+    assert NOTICE not in response.content.decode()
+    # Nothing left pending: the cookie goes, and with it the private rendering.
+    assert response.cookies[PENDING_COOKIE].value == ""
+    assert response.cookies[PENDING_COOKIE]["path"] == "/news/japan-eu-pact/"
+    assert PENDING_COOKIE not in client.cookies or not client.cookies[PENDING_COOKIE].value
+
+
+def test_name_limit_never_exceeds_the_column(client, article, settings):
+    settings.NEWSDESK_COMMENTS = {**settings.NEWSDESK_COMMENTS, "NAME_MAX_LENGTH": 500}
+    response = client.post(post_url(article), form_data(name="n" * 200))
+    assert response.status_code == 400
+    assert "at most 80 characters" in response.content.decode()
 
 
 def test_form_marks_required_fields_and_says_email_is_not_published(client, article):
