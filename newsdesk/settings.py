@@ -168,8 +168,9 @@ NEWSDESK_COMMENTS = {
     # Per-IP flood limit through the cache: at most LIMIT posts per WINDOW seconds.
     "FLOOD_LIMIT": env.int("COMMENTS_FLOOD_LIMIT", default=5),
     "FLOOD_WINDOW_SECONDS": env.int("COMMENTS_FLOOD_WINDOW_SECONDS", default=60),
-    # Comments close automatically this many days after publication (0: never).
-    "CLOSE_AFTER_DAYS": env.int("COMMENTS_CLOSE_AFTER_DAYS", default=30),
+    # Comments close automatically this many days after publication (0: never). Never under
+    # DEBUG, so `make run` shows the form on the seed articles, which are from 2024.
+    "CLOSE_AFTER_DAYS": env.int("COMMENTS_CLOSE_AFTER_DAYS", default=0 if DEBUG else 30),
     # Replies to replies, up to this depth (1: no replies at all).
     "MAX_DEPTH": env.int("COMMENTS_MAX_DEPTH", default=3),
     # How long a browser is shown its own pending comments (signed cookie lifetime).
