@@ -18,17 +18,11 @@ from .services import post_comment
 POST_VIEW_NAME = "articles:comments:post"
 
 
-def _kept(data, *, policy):
-    """What the reader typed, for a form shown again: the timestamp renewed if it went stale."""
-    kept = {
-        key: data.get(key, "")[:limit]
-        for key, limit in [
-            ("name", policy.name_max_length * 2),
-            ("email", policy.email_max_length * 2),
-            ("body", policy.body_max_length * 2),
-            ("parent", 20),
-        ]
-    }
+def _kept(data):
+    """What the reader typed, for a form shown again (all of it: nothing typed is lost),
+    with the timestamp renewed if it went stale."""
+    kept = {key: data.get(key, "") for key in ["name", "email", "body"]}
+    kept["parent"] = as_id(data.get("parent"))
     timestamp = data.get("timestamp", "")
     kept["timestamp"] = timestamp if timestamp_still_valid(timestamp) else sign_timestamp()
     return kept
@@ -74,12 +68,12 @@ def post(request, slug):
         return _form_page(request, article=article, form=form, status=200)
 
     if not policy.comments_open(article):
-        form = CommentForm(initial=_kept(request.POST, policy=policy), article=article)
+        form = CommentForm(initial=_kept(request.POST), article=article)
         return _form_page(request, article=article, form=form, status=403, reason="closed")
 
     ip_address = client_ip(request, policy=policy)
     if not policy.register_post(ip_address):
-        form = CommentForm(initial=_kept(request.POST, policy=policy), article=article)
+        form = CommentForm(initial=_kept(request.POST), article=article)
         response = _form_page(request, article=article, form=form, status=429, reason="flood")
         response["Retry-After"] = str(policy.flood_window_seconds)
         return response
@@ -123,8 +117,7 @@ def csrf_failure(request, reason=""):
     article = Article.objects.published().filter(slug=match.kwargs.get("slug")).first()
     if article is None:
         return csrf.csrf_failure(request, reason=reason)
-    policy = CommentPolicy()
-    form = CommentForm(initial=_kept(request.POST, policy=policy), article=article)
+    form = CommentForm(initial=_kept(request.POST), article=article)
     response = _form_page(request, article=article, form=form, status=403, reason="confirm")
     response["Cache-Control"] = "max-age=0, no-cache, no-store, must-revalidate, private"
     return response

@@ -123,3 +123,10 @@ def test_only_the_commenting_browser_gets_a_private_article_page(client, article
     assert "private" not in public.get("Cache-Control", "")
     client.post(post_url(article), form_data())
     assert "private" in client.get(article.get_absolute_url())["Cache-Control"]
+
+
+def test_confirmation_keeps_even_an_overlong_text_in_full(article):
+    text = "word " * 4000  # 20,000 characters: over the limit, but the reader's own work
+    response = Client(enforce_csrf_checks=True).post(post_url(article), form_data(body=text))
+    assert response.status_code == 403
+    assert text.strip() in response.content.decode()
