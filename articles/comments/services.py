@@ -48,7 +48,8 @@ def post_comment(*, article, name, email, body, parent=None, ip_address=None, us
     )
     comment.full_clean()
     comment.save()
-    transaction.on_commit(notify_moderators)
+    # robust: a mail server that is down must not turn a saved comment into an error page.
+    transaction.on_commit(notify_moderators, robust=True)
     return comment
 
 
@@ -108,27 +109,35 @@ def notify_moderators(*, force=False):
     if not force and not cache.add(NOTIFY_LOCK_KEY, 1, timeout=policy.notify_interval_minutes * 60):
         return 0
     with transaction.atomic():
+        # Marked only if the mail went out: a failed send leaves them for the next run.
         ids = list(waiting.select_for_update().values_list("pk", flat=True))
         if not ids:
             return 0
         new = Comment.objects.filter(pk__in=ids)
-        suspects = new.filter(is_spam_suspect=True).count()
-        total_pending = Comment.objects.pending().count()
+        _send_notification(
+            count=len(ids),
+            suspects=new.filter(is_spam_suspect=True).count(),
+            total_pending=Comment.objects.pending().count(),
+            recipients=recipients,
+        )
         new.update(notified_at=timezone.now())
+    return len(ids)
+
+
+def _send_notification(*, count, suspects, total_pending, recipients):
     # Commenters' text, names, emails and addresses stay out of the mail: counts and a link.
     queue = "https://{}{}?status__exact=pending".format(
         Site.objects.get_current().domain, reverse("admin:articles_comment_changelist")
     )
     lines = [
-        f"{len(ids)} new comment(s) await moderation ({suspects} flagged as spam suspects).",
+        f"{count} new comment(s) await moderation ({suspects} flagged as spam suspects).",
         f"Pending in total: {total_pending}.",
         "",
         f"Moderation queue: {queue}",
     ]
     send_mail(
-        subject=f"[{settings.NEWSDESK['SITE_NAME']}] {len(ids)} comment(s) to moderate",
+        subject=f"[{settings.NEWSDESK['SITE_NAME']}] {count} comment(s) to moderate",
         message="\n".join(lines),
         from_email=None,
         recipient_list=recipients,
     )
-    return len(ids)

@@ -55,3 +55,19 @@ def test_extra_recipients_from_settings_and_none_without_recipients(
     settings.NEWSDESK_COMMENTS = {**settings.NEWSDESK_COMMENTS, "NOTIFY_EMAILS": ["desk@x.org"]}
     call_command("notify_moderators", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert mail.outbox[0].to == ["desk@x.org"]
+
+
+def test_a_failing_mail_server_neither_breaks_posting_nor_loses_the_notification(
+    client, article, moderator, django_capture_on_commit_callbacks, monkeypatch
+):
+    def broken(*args, **kwargs):
+        raise ConnectionRefusedError("smtp down")
+
+    monkeypatch.setattr("articles.comments.services.send_mail", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(post_url(article), form_data())
+    assert response.status_code == 303
+    assert Comment.objects.get().notified_at is None
+    monkeypatch.undo()
+    call_command("notify_moderators", "--force", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert len(mail.outbox) == 1
