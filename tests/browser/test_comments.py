@@ -66,7 +66,12 @@ def test_reader_posts_a_comment_and_a_moderator_approves_it(
     assert Comment.objects.get().status == Comment.Status.PENDING
 
     stranger = browser.new_context().new_page()
+    requested = []
+    stranger.on("request", lambda request: requested.append(request.url))
     stranger.goto(article_url)
+    stranger.wait_for_load_state("networkidle")
+    # A reader who only reads never calls the uncached token endpoint.
+    assert not [url for url in requested if "/comments/token/" in url]
     expect(stranger.get_by_text("No comments yet.")).to_be_visible()
     expect(stranger.get_by_text("Good news for Indo-Pacific")).to_have_count(0)
     expect(stranger.get_by_text(NOTICE)).to_have_count(0)
