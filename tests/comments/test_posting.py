@@ -195,6 +195,7 @@ def test_closed_article_has_no_form_and_refuses_a_forged_post(client):
     html = client.get(article.get_absolute_url()).content.decode()
     assert "Comments are closed on this article." in html
     assert "<form" not in html.split('id="comments"')[1]
+    assert "No comments yet." not in html
     response = client.post(post_url(article), form_data(body="Forged but kept"))
     assert response.status_code == 403
     assert "Comments are closed on this article." in response.content.decode()
