@@ -80,3 +80,7 @@ class ArticleAdmin(WorkflowAdminMixin, VersionAdmin):
     @admin.display(boolean=True, description="Visible to readers")
     def is_published(self, article):
         return article.is_published()
+
+
+# The comment moderation admin lives with the comments; imported here so it registers.
+from .comments import admin as comments_admin  # noqa: E402, F401

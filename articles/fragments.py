@@ -10,6 +10,7 @@ take to reach a fragment.
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 
 VERSION_KEY = "newsdesk:content-version"
 
@@ -24,6 +25,13 @@ def content_version() -> int:
 
 
 def bump_content_version(**_signal_kwargs) -> None:
+    _bump()
+    # Once more when the transaction commits: a page rendered between the first bump and the
+    # commit read the old rows, and would otherwise keep them cached under the new version.
+    transaction.on_commit(_bump)
+
+
+def _bump() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:

@@ -224,4 +224,6 @@ class RelatedLink(models.Model):
 
 # Workflow models (corrections, old slugs) live in their own module; importing them here
 # registers them with the app and with django-reversion.
+# Readers' comments live in their own sub-package; imported here so Django finds the models.
+from .comments.models import BlockedTerm, Comment  # noqa: E402, F401
 from .workflow.models import ArticleNote, ArticleRedirect  # noqa: E402, F401

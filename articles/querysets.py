@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 
@@ -10,6 +11,21 @@ class ArticleQuerySet(models.QuerySet):
             published_at__lte=at or timezone.now(),
         )
 
+    def with_comment_counts(self):
+        """Annotate `comment_count`: approved comments, in the same query (a subquery, so
+        filters on other relations cannot multiply it)."""
+        from .comments.models import Comment
+
+        approved = (
+            Comment.objects.approved()
+            .filter(article=models.OuterRef("pk"))
+            .order_by()
+            .values("article")
+            .annotate(count=models.Count("pk"))
+            .values("count")
+        )
+        return self.annotate(comment_count=Coalesce(models.Subquery(approved), 0))
+
     def for_listing(self):
         """What a list of article cards shows, fetched in a fixed number of queries."""
-        return self.select_related("source").prefetch_related("categories")
+        return self.select_related("source").prefetch_related("categories").with_comment_counts()

@@ -1,11 +1,12 @@
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from taggit.models import Tag
 
+from .comments.models import Comment
 from .fragments import bump_content_version
 from .models import Article, Category, RelatedLink, Source, TaggedArticle
 from .workflow.models import ArticleNote
 
-CONTENT_MODELS = [Article, Category, Source, RelatedLink, TaggedArticle, Tag, ArticleNote]
+CONTENT_MODELS = [Article, Category, Source, RelatedLink, TaggedArticle, Tag, ArticleNote, Comment]
 
 
 def connect():

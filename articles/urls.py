@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 from .workflow import views as workflow_views
@@ -16,4 +16,5 @@ urlpatterns = [
         workflow_views.SharedPreviewView.as_view(),
         name="preview_shared",
     ),
+    path("", include("articles.comments.urls")),
 ]

@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "articles.comments.middleware.private_for_pending_commenters",
 ]
 
 ROOT_URLCONF = "newsdesk.urls"
@@ -156,3 +157,38 @@ NEWSDESK = {
     # How long a shared preview link (signed, no account needed) keeps working, in seconds.
     "PREVIEW_LINK_MAX_AGE": env.int("PREVIEW_LINK_MAX_AGE", default=3 * 24 * 3600),
 }
+
+# Reader comments (articles/comments/, design in docs/comments.md). Every threshold is read when
+# used, so tests and deployments can change it; the environment variables are listed in README.md.
+NEWSDESK_COMMENTS = {
+    # Length limits of the form's fields, in characters.
+    "NAME_MAX_LENGTH": env.int("COMMENTS_NAME_MAX_LENGTH", default=80),
+    "EMAIL_MAX_LENGTH": 254,  # RFC 5321's limit; not worth configuring
+    "BODY_MAX_LENGTH": env.int("COMMENTS_BODY_MAX_LENGTH", default=5000),
+    # The signed form timestamp: faster than MIN seconds is a robot, older than MAX is stale.
+    "MIN_SECONDS": env.int("COMMENTS_MIN_SECONDS", default=3),
+    "MAX_FORM_AGE_SECONDS": env.int("COMMENTS_MAX_FORM_AGE_SECONDS", default=2 * 24 * 3600),
+    # More links than this makes a comment a spam suspect (held in the queue, never shown).
+    "MAX_LINKS": env.int("COMMENTS_MAX_LINKS", default=2),
+    # Per-IP flood limit through the cache: at most LIMIT posts per WINDOW seconds.
+    "FLOOD_LIMIT": env.int("COMMENTS_FLOOD_LIMIT", default=5),
+    "FLOOD_WINDOW_SECONDS": env.int("COMMENTS_FLOOD_WINDOW_SECONDS", default=60),
+    # Comments close automatically this many days after publication (0: never). Never under
+    # DEBUG, so `make run` shows the form on the seed articles, which are from 2024.
+    "CLOSE_AFTER_DAYS": env.int("COMMENTS_CLOSE_AFTER_DAYS", default=0 if DEBUG else 30),
+    # Replies to replies, up to this depth (1: no replies at all).
+    "MAX_DEPTH": env.int("COMMENTS_MAX_DEPTH", default=3),
+    # How long a browser is shown its own pending comments (signed cookie lifetime).
+    "PENDING_COOKIE_DAYS": env.int("COMMENTS_PENDING_COOKIE_DAYS", default=14),
+    # Moderators get at most one email per this many minutes; extra recipients besides the
+    # "Moderators" group.
+    "NOTIFY_INTERVAL_MINUTES": env.int("COMMENTS_NOTIFY_INTERVAL_MINUTES", default=15),
+    "NOTIFY_EMAILS": env.list("COMMENTS_NOTIFY_EMAILS", default=[]),
+    # IP addresses and user agents are purged after this many days (purge_comment_metadata).
+    "METADATA_RETENTION_DAYS": env.int("COMMENTS_METADATA_RETENTION_DAYS", default=90),
+    # Proxies in front of the site that append to X-Forwarded-For (0: use REMOTE_ADDR).
+    "TRUSTED_PROXY_COUNT": env.int("COMMENTS_TRUSTED_PROXY_COUNT", default=0),
+}
+# A comment POST without a valid token re-shows the form with the text kept and a fresh token;
+# every other CSRF failure gets Django's own page.
+CSRF_FAILURE_VIEW = "articles.comments.views.csrf_failure"

@@ -104,8 +104,9 @@ def test_article_page_query_budget_does_not_grow(client, django_assert_max_num_q
     )
     relate(article, *[make_article(categories=categories[:1]) for _ in range(count)])
     # First reader, cached fragments empty: article, source, categories, tags, related links
-    # with their articles, corrections and updates, and the masthead's categories.
-    with django_assert_max_num_queries(7):
+    # with their articles, corrections and updates, the masthead's categories, and the
+    # approved comments.
+    with django_assert_max_num_queries(8):
         response = client.get(article.get_absolute_url())
     page = response.content.decode()
     assert page.count('<li><a href="/tag/') == count

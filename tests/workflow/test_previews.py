@@ -111,8 +111,9 @@ def test_preview_query_budget_does_not_grow(client, writer, django_assert_max_nu
     relate(article, *[make_article() for _ in range(count)])
     client.force_login(writer)
     # session, user, user's own and group permissions (2), article, source, categories,
-    # tags, related links with their articles, masthead categories, corrections and updates.
-    with django_assert_max_num_queries(11):
+    # tags, related links with their articles, masthead categories, corrections and updates,
+    # approved comments.
+    with django_assert_max_num_queries(12):
         response = client.get(preview_url(article))
     assert response.status_code == 200
     assert response.content.decode().count('<li><a href="/tag/') == count

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "comments"
+
+urlpatterns = [
+    # Under the article's own path, so the pending-comments cookie (scoped to it) reaches it.
+    path("news/<slug:slug>/comment/", views.post, name="post"),
+    path("comments/token/", views.token, name="token"),
+]

@@ -1,0 +1,73 @@
+"""Moderators hear about waiting comments by email, batched: a flood is not a mail flood."""
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.core.management import call_command
+
+from articles.comments.models import Comment
+from articles.comments.services import NOTIFY_LOCK_KEY
+
+from .conftest import form_data, post_url
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_flood_of_comments_sends_one_email(
+    client, article, moderator, settings, django_capture_on_commit_callbacks
+):
+    settings.NEWSDESK_COMMENTS = {**settings.NEWSDESK_COMMENTS, "FLOOD_LIMIT": 100}
+    for n in range(10):
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(
+                post_url(article),
+                form_data(body=f"Comment {n}", email=f"private{n}@example.org"),
+            )
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["mod@example.org"]
+    assert "1 new comment(s) await moderation" in message.body
+    assert "/admin/articles/comment/?status__exact=pending" in message.body
+    assert "private" not in message.body and "127.0.0.1" not in message.body
+
+    # Cron picks up the rest, once the interval has passed.
+    call_command("notify_moderators", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert len(mail.outbox) == 1
+    cache.delete(NOTIFY_LOCK_KEY)
+    call_command("notify_moderators", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert len(mail.outbox) == 2
+    assert "9 new comment(s) await moderation" in mail.outbox[1].body
+    assert "Pending in total: 10." in mail.outbox[1].body
+    assert not Comment.objects.filter(notified_at__isnull=True).exists()
+
+    # Nothing new: nothing sent, even forced.
+    call_command("notify_moderators", "--force", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert len(mail.outbox) == 2
+
+
+def test_extra_recipients_from_settings_and_none_without_recipients(
+    client, article, settings, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(post_url(article), form_data())
+    assert mail.outbox == []  # nobody to tell: the comment stays un-notified for later
+    assert Comment.objects.get().notified_at is None
+    settings.NEWSDESK_COMMENTS = {**settings.NEWSDESK_COMMENTS, "NOTIFY_EMAILS": ["desk@x.org"]}
+    call_command("notify_moderators", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert mail.outbox[0].to == ["desk@x.org"]
+
+
+def test_a_failing_mail_server_neither_breaks_posting_nor_loses_the_notification(
+    client, article, moderator, django_capture_on_commit_callbacks, monkeypatch
+):
+    def broken(*args, **kwargs):
+        raise ConnectionRefusedError("smtp down")
+
+    monkeypatch.setattr("articles.comments.services.send_mail", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(post_url(article), form_data())
+    assert response.status_code == 303
+    assert Comment.objects.get().notified_at is None
+    monkeypatch.undo()
+    call_command("notify_moderators", "--force", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert len(mail.outbox) == 1

@@ -1,0 +1,74 @@
+"""Spam suspects: too many links or the block list hold a comment for the queue, unseen."""
+
+import pytest
+from django.test import Client
+
+from articles.comments.models import BlockedTerm, Comment
+from articles.comments.policy import CommentPolicy
+
+from .conftest import form_data, post_url
+
+pytestmark = pytest.mark.django_db
+
+
+def post(client, article, **overrides):
+    response = client.post(post_url(article), form_data(**overrides), **overrides.pop("meta", {}))
+    assert response.status_code == 303
+    return Comment.objects.latest()
+
+
+def test_links_up_to_the_threshold_are_fine(client, article):
+    comment = post(client, article, body="See https://a.example and www.b.example")
+    assert not comment.is_spam_suspect
+
+
+def test_more_links_than_the_threshold_make_a_suspect(client, article):
+    comment = post(
+        client, article, body="https://a.example http://b.example www.c.example cheap pills"
+    )
+    assert comment.is_spam_suspect
+    assert comment.status == Comment.Status.PENDING
+    assert "3 links (limit 2)" in comment.spam_reasons
+    # The poster sees it pending like any other (no hint for spammers); nobody else sees it.
+    assert "cheap pills" in client.get(article.get_absolute_url()).content.decode()
+    assert "cheap pills" not in Client().get(article.get_absolute_url()).content.decode()
+
+
+def test_link_threshold_comes_from_settings(client, article, settings):
+    settings.NEWSDESK_COMMENTS = {**settings.NEWSDESK_COMMENTS, "MAX_LINKS": 0}
+    assert post(client, article, body="One https://a.example").is_spam_suspect
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "overrides", "suspect"),
+    [
+        ("word", "Casino", {"body": "Visit the casino today"}, True),
+        ("word", "casino", {"name": "CASINO king"}, True),
+        ("word", "casino", {"body": "occasional casinos"}, False),  # whole words only
+        ("word", "buy now", {"body": "Please BUY   now"}, False),
+        ("word", "buy now", {"body": "Please buy now!"}, True),
+        ("email", "Troll@Example.org", {"email": "troll@example.org"}, True),
+        ("email", "@spam.example", {"email": "anyone@spam.example"}, True),
+        ("email", "@spam.example", {"email": "anyone@notspam.example.org"}, False),
+        ("ip", "127.0.0.1", {}, True),
+        ("ip", "127.0.0.0/8", {}, True),
+        ("ip", "10.0.0.0/8", {}, False),
+    ],
+)
+def test_block_list(client, article, kind, value, overrides, suspect):
+    term = BlockedTerm(kind=kind, value=value)
+    term.full_clean()
+    term.save()
+    comment = post(client, article, **overrides)
+    assert comment.is_spam_suspect is suspect
+    assert comment.status == Comment.Status.PENDING
+
+
+def test_policy_is_a_declaration_read_from_settings(settings):
+    settings.NEWSDESK_COMMENTS = {**settings.NEWSDESK_COMMENTS, "MAX_DEPTH": 7}
+    policy = CommentPolicy()
+    assert policy.max_depth == 7
+    assert policy.enable_field == "comments_open"
+    assert policy.auto_close_field == "published_at"
+    with pytest.raises(AttributeError):
+        policy.no_such_threshold  # noqa: B018
