@@ -23,6 +23,12 @@ class Category(models.Model):
     position = models.PositiveSmallIntegerField(
         default=100, help_text="Lower numbers come first in the site navigation."
     )
+    show_on_home = models.BooleanField(
+        "section on the home page",
+        default=False,
+        help_text="Tick to give this category its own section on the home page "
+        "(in navigation order). With none ticked, the first four categories get one.",
+    )
 
     class Meta:
         ordering = ["position", "name"]
@@ -47,6 +53,9 @@ class Source(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:source", kwargs={"slug": self.slug})
 
 
 class TaggedArticle(TaggedItemBase):
@@ -112,6 +121,12 @@ class Article(models.Model):
 
     comments_open = models.BooleanField(
         default=True, help_text="Untick to close comments on this article."
+    )
+    is_lead = models.BooleanField(
+        "pin as lead story",
+        default=False,
+        help_text="Tick to put this article at the top of the home page. If several are "
+        "pinned, the most recently published wins; with none, the newest article leads.",
     )
 
     objects = ArticleQuerySet.as_manager()

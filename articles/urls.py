@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "articles"
 
@@ -9,4 +9,13 @@ urlpatterns = [
     path("news/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
     path("category/<slug:slug>/", views.CategoryView.as_view(), name="category"),
     path("tag/<slug:slug>/", views.TagView.as_view(), name="tag"),
+    path("source/<slug:slug>/", views.SourceView.as_view(), name="source"),
+    path("search/", views.SearchView.as_view(), name="search"),
+    # Feeds: RSS 2.0 and Atom for the latest articles, each category and each tag.
+    path("feed/", feeds.LatestRss(), name="feed"),
+    path("feed/atom/", feeds.LatestAtom(), name="feed-atom"),
+    path("category/<slug:slug>/feed/", feeds.CategoryRss(), name="category-feed"),
+    path("category/<slug:slug>/feed/atom/", feeds.CategoryAtom(), name="category-feed-atom"),
+    path("tag/<slug:slug>/feed/", feeds.TagRss(), name="tag-feed"),
+    path("tag/<slug:slug>/feed/atom/", feeds.TagAtom(), name="tag-feed-atom"),
 ]

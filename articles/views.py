@@ -1,10 +1,13 @@
 from django.conf import settings
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
-from .models import Article, Category, RelatedLink
+from . import search
+from .home import home_page
+from .models import Article, Category, RelatedLink, Source
+from .related import related_articles
 
 
 class PublishedArticlesMixin:
@@ -24,8 +27,13 @@ class ArticleListView(ListView):
         return Article.objects.published().for_listing()
 
 
-class HomeView(ArticleListView):
+class HomeView(TemplateView):
+    """Lead story, latest articles and a section per main category (see articles/home.py)."""
+
     template_name = "articles/home.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**home_page(), **kwargs)
 
 
 class CategoryView(ArticleListView):
@@ -71,3 +79,39 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
                 ),
             )
         )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(related_articles=related_articles(self.object), **kwargs)
+
+
+class SourceView(ArticleListView):
+    template_name = "articles/source_detail.html"
+
+    def get_queryset(self):
+        self.source = get_object_or_404(Source, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(source=self.source)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(source=self.source, **kwargs)
+
+
+class SearchView(ArticleListView):
+    template_name = "articles/search.html"
+
+    def get_queryset(self):
+        self.query = search.clean_query(self.request.GET.get("q", ""))
+        if not self.query:
+            return Article.objects.none()
+        return search.search_articles(self.query)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(query=self.query, **kwargs)
+        context["results"] = [
+            (article, search.snippet_for(article, self.query)) for article in context["articles"]
+        ]
+        return context
+
+
+class RobotsView(TemplateView):
+    template_name = "robots.txt"
+    content_type = "text/plain; charset=utf-8"
