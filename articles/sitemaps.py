@@ -30,9 +30,15 @@ class CategorySitemap(Sitemap):
     changefreq = "hourly"
 
     def items(self):
-        return Category.objects.annotate(
-            latest=Max("articles__published_at", filter=Q(articles__in=Article.objects.published()))
-        ).filter(latest__isnull=False)
+        return (
+            Category.objects.annotate(
+                latest=Max(
+                    "articles__published_at", filter=Q(articles__in=Article.objects.published())
+                )
+            )
+            .filter(latest__isnull=False)
+            .order_by("position", "name")
+        )
 
     def lastmod(self, category):
         return category.latest
