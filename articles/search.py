@@ -19,6 +19,7 @@ from .models import Article
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
+SNIPPET_CONTEXT = 80
 SEARCH_CONFIG = "english"
 # Private-use characters mark matches inside the snippet until it has been escaped.
 START, STOP = "\ue000", "\ue001"
@@ -98,13 +99,21 @@ def search_articles(query: str):
 
 
 def snippet_for(article, query: str) -> str:
-    """The highlighted snippet of one result: the body's matched passage on PostgreSQL, else the
-    standfirst with the query's words marked."""
+    """The highlighted snippet of one result: on PostgreSQL the body's matched passages; else
+    the standfirst, or the body's passage around the first match, with the query's words marked."""
     source = getattr(article, "snippet_source", None)
     if source and START in source:
         return marked_snippet(source, from_html=True)
+    terms = [term for term in query.split()[:MAX_TERMS] if term.strip()]
+    if not terms:
+        return marked_snippet(article.standfirst)
+    pattern = re.compile("|".join(re.escape(term) for term in terms), re.IGNORECASE)
     text = article.standfirst
-    terms = [re.escape(term) for term in query.split()[:MAX_TERMS] if term.strip()]
-    if terms:
-        text = re.sub(f"({'|'.join(terms)})", f"{START}\\1{STOP}", text, flags=re.IGNORECASE)
-    return marked_snippet(text)
+    if not pattern.search(text):
+        body = " ".join(html.unescape(strip_tags(article.body)).split())
+        match = pattern.search(body)
+        if match:
+            start = max(0, match.start() - SNIPPET_CONTEXT)
+            text = body[start : match.end() + SNIPPET_CONTEXT * 2]
+            text = ("… " if start else "") + text + (" …" if len(body) > start + len(text) else "")
+    return marked_snippet(pattern.sub(lambda m: f"{START}{m.group(0)}{STOP}", text))

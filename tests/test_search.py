@@ -161,3 +161,15 @@ def test_the_gin_index_serves_the_search_expression():
         cursor.execute("SET LOCAL enable_seqscan = off")
         plan = queryset.explain()
     assert "article_search_idx" in plan
+
+
+def test_a_match_in_the_body_shows_that_passage_highlighted(client):
+    make_article(
+        headline="Budget news",
+        standfirst="Money for the navy.",
+        body="<p>" + "Filler words here. " * 30 + "The corvette order grew &amp; grew.</p>",
+    )
+    page = results_of(client.get("/search/", {"q": "corvette"}).content.decode())
+    snippet = page.split('card__snippet">', 1)[1].split("</p>", 1)[0]
+    assert "<mark>corvette</mark>" in snippet
+    assert "&amp; grew" in snippet
