@@ -6,8 +6,8 @@ from .models import Article, Category, RelatedLink, Source
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "position", "slug"]
-    list_editable = ["position"]
+    list_display = ["name", "kind", "position", "show_on_home", "slug"]
+    list_editable = ["position", "show_on_home"]
     list_filter = ["kind"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
@@ -45,6 +45,7 @@ class ArticleAdmin(admin.ModelAdmin):
         (None, {"fields": ["headline", "slug", "standfirst", "body", "byline", "source"]}),
         ("Filing", {"fields": ["categories", "tags"]}),
         ("Publication", {"fields": ["status", "published_at", "updated_at", "comments_open"]}),
+        ("Home page", {"fields": ["is_lead"]}),
         (
             "Lead image",
             {

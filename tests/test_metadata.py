@@ -134,3 +134,10 @@ def test_server_error_page_needs_no_database_or_context_processors(
     page = response.content.decode()
     assert "Something went wrong on our side" in page
     assert 'rel="stylesheet" href="/static/css/site.css"' in page
+
+
+def test_no_reader_page_loads_an_asset_from_another_host(client, pages):
+    for url in pages:
+        page = client.get(url).content.decode()
+        for attribute in ('src="http', 'src="//', 'href="//', "url(http", "url(//"):
+            assert attribute not in page, (url, attribute)
