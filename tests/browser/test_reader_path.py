@@ -82,5 +82,6 @@ def test_dark_mode_follows_the_system(browser, live_server, seeded, screenshot_d
     page.goto(f"{live_server.url}/")
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert background == "rgb(18, 20, 23)"
+    page.wait_for_load_state("networkidle")
     page.screenshot(path=screenshot_dir / "reader-home-dark-desktop.png")
     context.close()
