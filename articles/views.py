@@ -20,8 +20,11 @@ class PublishedArticlesMixin:
 
 
 class ArticleListView(ListView):
-    paginate_by = settings.NEWSDESK["PAGE_SIZE"]
     context_object_name = "articles"
+
+    def get_paginate_by(self, queryset):
+        # Read per request, so a settings override (tests, PAGE_SIZE) applies without a restart.
+        return settings.NEWSDESK["PAGE_SIZE"]
 
     def get_queryset(self):
         return Article.objects.published().for_listing()

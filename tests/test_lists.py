@@ -15,13 +15,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def small_pages(settings):
-    # ListView reads paginate_by at class definition; patch the views' attribute for the test.
-    from articles import views
-
-    original = views.ArticleListView.paginate_by
-    views.ArticleListView.paginate_by = 2
-    yield 2
-    views.ArticleListView.paginate_by = original
+    settings.NEWSDESK = {**settings.NEWSDESK, "PAGE_SIZE": 2}
+    return 2
 
 
 def test_public_urls_resolve():

@@ -99,20 +99,14 @@ def test_queries_are_capped_and_cleaned():
     assert clean_query("  spaced   out ") == "spaced out"
 
 
-def test_results_paginate_and_keep_the_query(client):
-    from articles import views
-
-    original = views.ArticleListView.paginate_by
-    views.ArticleListView.paginate_by = 2
-    try:
-        for n in range(5):
-            make_article(headline=f"Corvette {n}")
-        first = client.get("/search/", {"q": "corvette"}).content.decode()
-        assert "Page 1 of 3" in first
-        assert 'href="?q=corvette&amp;page=2"' in first
-        assert client.get("/search/", {"q": "corvette", "page": "9"}).status_code == 404
-    finally:
-        views.ArticleListView.paginate_by = original
+def test_results_paginate_and_keep_the_query(client, settings):
+    settings.NEWSDESK = {**settings.NEWSDESK, "PAGE_SIZE": 2}
+    for n in range(5):
+        make_article(headline=f"Corvette {n}")
+    first = client.get("/search/", {"q": "corvette"}).content.decode()
+    assert "Page 1 of 3" in first
+    assert 'href="?q=corvette&amp;page=2"' in first
+    assert client.get("/search/", {"q": "corvette", "page": "9"}).status_code == 404
 
 
 @pytest.mark.parametrize("scale", [1, 20])
