@@ -37,7 +37,12 @@ SURFACES = [
 def test_hidden_articles_appear_nowhere(client, status, delta):
     category, source = make_category(slug="cyber"), make_source(slug="agency")
     shared = {"categories": [category], "tags": ["Japan"], "source": source}
-    make_article(headline="Visible zeppelin story", slug="visible", **shared)
+    make_article(
+        headline="Visible zeppelin story",
+        slug="visible",
+        published_at=timezone.now() - timedelta(hours=1),
+        **shared,
+    )
     make_article(
         headline="Hidden zeppelin story",
         slug="hidden-story",
