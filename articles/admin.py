@@ -11,8 +11,8 @@ from .workflow.admin_mixin import WorkflowAdminMixin
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "position", "slug"]
-    list_editable = ["position"]
+    list_display = ["name", "kind", "position", "show_on_home", "slug"]
+    list_editable = ["position", "show_on_home"]
     list_filter = ["kind"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
@@ -60,6 +60,7 @@ class ArticleAdmin(WorkflowAdminMixin, VersionAdmin):
             "Publication",
             {"fields": ["status", "published_at", "updated_at", "comments_open", "author"]},
         ),
+        ("Home page", {"fields": ["is_lead"]}),
         (
             "Lead image",
             {

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
@@ -23,6 +24,12 @@ class Category(models.Model):
     description = models.TextField(blank=True, help_text="Shown at the top of the category page.")
     position = models.PositiveSmallIntegerField(
         default=100, help_text="Lower numbers come first in the site navigation."
+    )
+    show_on_home = models.BooleanField(
+        "section on the home page",
+        default=False,
+        help_text="Tick to give this category its own section on the home page "
+        "(in navigation order). With none ticked, the first four categories get one.",
     )
 
     class Meta:
@@ -48,6 +55,9 @@ class Source(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:source", kwargs={"slug": self.slug})
 
 
 class TaggedArticle(TaggedItemBase):
@@ -123,6 +133,12 @@ class Article(models.Model):
     comments_open = models.BooleanField(
         default=True, help_text="Untick to close comments on this article."
     )
+    is_lead = models.BooleanField(
+        "pin as lead story",
+        default=False,
+        help_text="Tick to put this article at the top of the home page. If several are "
+        "pinned, the most recently published wins; with none, the newest article leads.",
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -172,12 +188,6 @@ class Article(models.Model):
             and self.published_at <= (at or timezone.now())
         )
 
-    def reader_related_links(self):
-        """The editor's related links, in order, to articles readers can see."""
-        return self.related_links.filter(to_article__in=Article.objects.published()).select_related(
-            "to_article"
-        )
-
     def is_scheduled(self, *, at=None):
         """Published with a publication time still to come: readers will see it by themselves."""
         return (
@@ -185,6 +195,16 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at > (at or timezone.now())
         )
+
+    # An article page shows its categories and tags in several places (labels, tag list, meta
+    # tags, JSON-LD, related articles): fetched once per instance, and only when one is shown.
+    @cached_property
+    def category_list(self):
+        return list(self.categories.all())
+
+    @cached_property
+    def tag_list(self):
+        return list(self.tags.all())
 
     @property
     def last_changed_at(self):

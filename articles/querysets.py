@@ -29,3 +29,7 @@ class ArticleQuerySet(models.QuerySet):
     def for_listing(self):
         """What a list of article cards shows, fetched in a fixed number of queries."""
         return self.select_related("source").prefetch_related("categories").with_comment_counts()
+
+    def lead_story_first(self):
+        """Pinned lead stories first (the newest pinned wins), then the newest articles."""
+        return self.order_by("-is_lead", "-published_at", "-id")

@@ -62,6 +62,7 @@ def load_seeds(seed_dir: Path) -> SeedReport:
             kind=entry.get("kind", Category.Kind.TOPIC),
             description=entry.get("description", ""),
             position=entry.get("position", 100),
+            show_on_home=entry.get("show_on_home", False),
         )
     sources = {}
     for entry in _read(seed_dir / "sources.toml")["source"]:

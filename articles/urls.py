@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import views
+from . import feeds, views
 from .workflow import views as workflow_views
 
 app_name = "articles"
@@ -17,4 +17,13 @@ urlpatterns = [
         name="preview_shared",
     ),
     path("", include("articles.comments.urls")),
+    path("source/<slug:slug>/", views.SourceView.as_view(), name="source"),
+    path("search/", views.SearchView.as_view(), name="search"),
+    # Feeds: RSS 2.0 and Atom for the latest articles, each category and each tag.
+    path("feed/", feeds.LatestRss(), name="feed"),
+    path("feed/atom/", feeds.LatestAtom(), name="feed-atom"),
+    path("category/<slug:slug>/feed/", feeds.CategoryRss(), name="category-feed"),
+    path("category/<slug:slug>/feed/atom/", feeds.CategoryAtom(), name="category-feed-atom"),
+    path("tag/<slug:slug>/feed/", feeds.TagRss(), name="tag-feed"),
+    path("tag/<slug:slug>/feed/atom/", feeds.TagAtom(), name="tag-feed-atom"),
 ]

@@ -1,9 +1,14 @@
+from functools import partial
+
 from django.conf import settings
 from django.shortcuts import get_object_or_404
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
-from .models import Article, Category
+from . import search
+from .home import home_page
+from .models import Article, Category, Source
+from .related import related_articles
 from .workflow.redirects import OldSlugRedirectMixin
 
 
@@ -18,15 +23,23 @@ class PublishedArticlesMixin:
 
 
 class ArticleListView(ListView):
-    paginate_by = settings.NEWSDESK["PAGE_SIZE"]
     context_object_name = "articles"
+
+    def get_paginate_by(self, queryset):
+        # Read per request, so a settings override (tests, PAGE_SIZE) applies without a restart.
+        return settings.NEWSDESK["PAGE_SIZE"]
 
     def get_queryset(self):
         return Article.objects.published().for_listing()
 
 
-class HomeView(ArticleListView):
+class HomeView(TemplateView):
+    """Lead story, latest articles and a section per main category (see articles/home.py)."""
+
     template_name = "articles/home.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**home_page(), **kwargs)
 
 
 class CategoryView(ArticleListView):
@@ -57,6 +70,46 @@ class ArticleDetailView(OldSlugRedirectMixin, PublishedArticlesMixin, DetailView
     context_object_name = "article"
 
     def get_queryset(self):
-        # The source, categories, tags and related links are read inside the article's cached
-        # fragment (articles/fragments.py): they are queried only when that fragment is rebuilt.
+        # The source, categories, tags and related articles are read inside the article's cached
+        # fragments (articles/fragments.py): they are queried only when a fragment is rebuilt.
         return super().get_queryset()
+
+    def get_context_data(self, **kwargs):
+        # A callable, so that the template computes the related articles only when it rebuilds
+        # the fragment that shows them.
+        return super().get_context_data(
+            related_articles=partial(related_articles, self.object), **kwargs
+        )
+
+
+class SourceView(ArticleListView):
+    template_name = "articles/source_detail.html"
+
+    def get_queryset(self):
+        self.source = get_object_or_404(Source, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(source=self.source)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(source=self.source, **kwargs)
+
+
+class SearchView(ArticleListView):
+    template_name = "articles/search.html"
+
+    def get_queryset(self):
+        self.query = search.clean_query(self.request.GET.get("q", ""))
+        if not self.query:
+            return Article.objects.none()
+        return search.search_articles(self.query)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(query=self.query, **kwargs)
+        context["results"] = [
+            (article, search.snippet_for(article, self.query)) for article in context["articles"]
+        ]
+        return context
+
+
+class RobotsView(TemplateView):
+    template_name = "robots.txt"
+    content_type = "text/plain; charset=utf-8"

@@ -1,14 +1,33 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+
+from articles.sitemaps import sitemaps
+from articles.views import RobotsView
 
 admin.site.site_header = "Newsdesk editors"
 admin.site.site_title = "Newsdesk admin"
 admin.site.index_title = "Desk"
 
+
+def sitemap_section(request, section):
+    """One section of the sitemap index; the Google News one adds its news: elements."""
+    template = "sitemaps/news.xml" if section == "news" else "sitemap.xml"
+    return sitemap_views.sitemap(request, sitemaps, section=section, template_name=template)
+
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
+        name="sitemap-index",
+    ),
+    path("sitemap-<section>.xml", sitemap_section, name="sitemap-section"),
+    path("robots.txt", RobotsView.as_view(), name="robots"),
     path("", include("articles.urls")),
 ]
 

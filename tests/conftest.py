@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+from django.contrib.sites.models import Site
 from django.core.cache import cache
 from django.core.management import call_command
 
@@ -14,6 +15,13 @@ SEED_SLUG = "japan-eu-sign-defense-pact-spurred-by-threats-from-the-prc-russia"
 def media_in_tmp(settings, tmp_path):
     """Uploaded images from tests go to a throwaway folder, never the project's media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def site_cache(db):
+    """The Sites framework's row, cached as a running process has it after its first request."""
+    Site.objects.clear_cache()
+    return Site.objects.get_current()
 
 
 @pytest.fixture

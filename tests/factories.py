@@ -34,7 +34,8 @@ def make_article(*, categories=(), tags=(), **fields):
     fields.setdefault("standfirst", f"Standfirst of article {n}.")
     fields.setdefault("body", f"<p>Body of article {n}.</p>")
     fields.setdefault("status", Article.Status.PUBLISHED)
-    fields.setdefault("published_at", timezone.now() - timedelta(hours=n))
+    # Minutes apart, so articles sort by creation yet stay recent (comments close after days).
+    fields.setdefault("published_at", timezone.now() - timedelta(minutes=n))
     article = Article.objects.create(**fields)
     if categories:
         article.categories.set(categories)

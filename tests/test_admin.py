@@ -109,3 +109,11 @@ def test_admin_refuses_an_article_related_to_itself(editor_client):
     assert response.status_code == 200
     assert "An article cannot be related to itself." in response.content.decode()
     assert not article.related_links.exists()
+
+
+def test_editors_can_pin_a_lead_story_and_choose_home_sections(editor_client):
+    article = make_article()
+    make_category()
+    page = editor_client.get(f"/admin/articles/article/{article.pk}/change/").content.decode()
+    assert 'name="is_lead"' in page and "pin as lead story" in page.lower()
+    assert "show_on_home" in editor_client.get("/admin/articles/category/").content.decode()

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -97,21 +98,27 @@ def test_no_asset_comes_from_another_host(client):
 
 
 @pytest.mark.parametrize("count", [1, 20])
-def test_article_page_query_budget_does_not_grow(client, django_assert_max_num_queries, count):
+def test_article_page_query_budget_does_not_grow(
+    client, django_assert_max_num_queries, site_cache, count
+):
     categories = [make_category() for _ in range(count)]
     article = make_article(
         source=make_source(), categories=categories, tags=[f"tag {n}" for n in range(count)]
     )
     relate(article, *[make_article(categories=categories[:1]) for _ in range(count)])
     # First reader, cached fragments empty: article, source, categories, tags, related links
-    # with their articles, corrections and updates, the masthead's categories, and the
+    # with their articles, the related articles filling up to the count (one query, see
+    # articles/related.py), corrections and updates, the masthead's categories, and the
     # approved comments.
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         response = client.get(article.get_absolute_url())
     page = response.content.decode()
     assert page.count('<li><a href="/tag/') == count
     assert page.count('<li><a href="/category/') >= count  # labels (+ masthead)
-    assert page.count('<li><a href="/news/') == count  # related articles
+    # The editor's links, up to the configured count of related articles.
+    assert page.count('class="related__item"') == min(
+        count, settings.NEWSDESK["RELATED_ARTICLES_COUNT"]
+    )
     # Every later reader: the article alone; the rest comes from the cached fragments.
     with django_assert_max_num_queries(1):
         again = client.get(article.get_absolute_url())

@@ -99,7 +99,9 @@ def test_change_form_offers_preview_and_a_shareable_link(writer_client, writers_
 
 
 @pytest.mark.parametrize("count", [1, 10])
-def test_preview_query_budget_does_not_grow(client, writer, django_assert_max_num_queries, count):
+def test_preview_query_budget_does_not_grow(
+    site_cache, client, writer, django_assert_max_num_queries, count
+):
 
     categories = [make_category() for _ in range(count)]
     article = make_article(
@@ -111,9 +113,9 @@ def test_preview_query_budget_does_not_grow(client, writer, django_assert_max_nu
     relate(article, *[make_article() for _ in range(count)])
     client.force_login(writer)
     # session, user, user's own and group permissions (2), article, source, categories,
-    # tags, related links with their articles, masthead categories, corrections and updates,
-    # approved comments.
-    with django_assert_max_num_queries(12):
+    # tags, related links with their articles, the related articles' fill, masthead
+    # categories, corrections and updates, approved comments.
+    with django_assert_max_num_queries(13):
         response = client.get(preview_url(article))
     assert response.status_code == 200
     assert response.content.decode().count('<li><a href="/tag/') == count

@@ -63,7 +63,7 @@ def test_slug_change_in_the_admin_redirects(desk_editor_client, category, client
     assert (response.status_code, response["Location"]) == (301, "/news/japan-eu-pact-signed/")
 
 
-def test_a_live_article_costs_no_redirect_lookup(client, django_assert_max_num_queries):
+def test_a_live_article_costs_no_redirect_lookup(site_cache, client, django_assert_max_num_queries):
     article = make_article(slug="plain")
     rename(article, "plain-two")
     # article, categories, tags, related links, notes, masthead, comments: no redirect query.

@@ -1,0 +1,65 @@
+"""Related articles for the article page: the one place that decides what they are.
+
+The editor's links come first, in their order; the rest is filled, up to
+NEWSDESK["RELATED_ARTICLES_COUNT"], with the published articles that share the most tags and
+categories with this one, newer first. Never the article itself, never a draft.
+
+Queries: the editor's links, tags and categories come from the article page's prefetches when
+present (else one query each); the fill is a single query whatever the number of tags.
+"""
+
+from django.conf import settings
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from .models import Article, TaggedArticle
+
+
+def _shared(through_queryset, *, column):
+    """A subquery counting, per outer article, the rows of `through_queryset` it has."""
+    return Coalesce(
+        Subquery(
+            through_queryset.filter(**{column: OuterRef("pk")})
+            .order_by()
+            .values(column)
+            .annotate(n=Count("*"))
+            .values("n"),
+            output_field=IntegerField(),
+        ),
+        Value(0),
+    )
+
+
+def editor_chosen(article):
+    """The editor's related articles that readers may see, in the editor's order."""
+    links = getattr(article, "published_related_links", None)
+    if links is None:
+        links = article.related_links.filter(
+            to_article__in=Article.objects.published()
+        ).select_related("to_article")
+    return [link.to_article for link in links]
+
+
+def related_articles(article, *, count=None):
+    count = settings.NEWSDESK["RELATED_ARTICLES_COUNT"] if count is None else count
+    chosen = editor_chosen(article)[:count]
+    missing = count - len(chosen)
+    if missing <= 0:
+        return chosen
+    tag_ids = [tag.pk for tag in article.tag_list]
+    category_ids = [category.pk for category in article.category_list]
+    if not tag_ids and not category_ids:
+        return chosen
+    through = Article.categories.through.objects.filter(category_id__in=category_ids)
+    score = _shared(
+        TaggedArticle.objects.filter(tag_id__in=tag_ids), column="content_object_id"
+    ) + _shared(through, column="article_id")
+    fill = (
+        Article.objects.published()
+        .exclude(pk__in=[article.pk, *(other.pk for other in chosen)])
+        .annotate(shared=score)
+        .filter(shared__gt=0)
+        .order_by("-shared", "-published_at", "-id")
+        .only("headline", "slug", "published_at", "lead_image", "lead_image_alt")[:missing]
+    )
+    return chosen + list(fill)

@@ -1,0 +1,103 @@
+"""Template tags for the reader site's metadata: absolute URLs, canonical links, JSON-LD."""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.contrib.sites.shortcuts import get_current_site
+from django.urls import NoReverseMatch, reverse
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# As Django's json_script: inside <script>, "<", ">" and "&" are written as \u escapes, so a
+# headline containing "</script>" cannot end the element early.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def absolute(request, path: str) -> str:
+    """`path` on this site, absolute: the Sites framework's domain and the request's scheme."""
+    if path.startswith(("http://", "https://")):
+        return path
+    return f"{request.scheme}://{get_current_site(request).domain}{path}"
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, view_or_path, *args, **kwargs):
+    """`{% absolute_url "articles:home" %}`, `{% absolute_url article.get_absolute_url %}`."""
+    path = str(view_or_path)
+    if not path.startswith("/"):
+        try:
+            path = reverse(path, args=args, kwargs=kwargs)
+        except NoReverseMatch:
+            path = "/" + path
+    return absolute(context["request"], path)
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """This page's address without tracking or other parameters; list pages keep their number."""
+    request = context["request"]
+    url = absolute(request, request.path)
+    page_obj = context.get("page_obj")
+    if page_obj is not None and page_obj.number > 1:
+        url += f"?page={page_obj.number}"
+    return url
+
+
+@register.filter
+def json_ld(data) -> str:
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
+    return mark_safe(
+        '<script type="application/ld+json">'
+        + payload.translate(_JSON_SCRIPT_ESCAPES)
+        + "</script>"
+    )
+
+
+@register.simple_tag(takes_context=True)
+def article_structured_data(context, article):
+    """JSON-LD NewsArticle and BreadcrumbList for an article, from what the page has fetched."""
+    request = context["request"]
+    url = absolute(request, article.get_absolute_url())
+    site_name = settings.NEWSDESK["SITE_NAME"]
+    categories = article.category_list
+    publisher = {
+        "@type": "NewsMediaOrganization",
+        "name": site_name,
+        "url": absolute(request, reverse("articles:home")),
+    }
+    news_article = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "headline": article.headline[:110],
+        "description": article.standfirst,
+        "datePublished": article.published_at.isoformat() if article.published_at else None,
+        "dateModified": (article.last_changed_at or article.modified_at).isoformat(),
+        "author": (
+            [{"@type": "Organization", "name": article.byline}] if article.byline else [publisher]
+        ),
+        "publisher": publisher,
+        "articleSection": [category.name for category in categories],
+        "keywords": [tag.name for tag in article.tag_list],
+        "inLanguage": "en",
+    }
+    if article.source:
+        news_article["sourceOrganization"] = {"@type": "Organization", "name": article.source.name}
+    if article.lead_image:
+        news_article["image"] = [absolute(request, article.lead_image.url)]
+    crumbs = [("Home", reverse("articles:home"))]
+    if categories:
+        crumbs.append((categories[0].name, categories[0].get_absolute_url()))
+    crumbs.append((article.headline, article.get_absolute_url()))
+    breadcrumbs = {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": n, "name": name, "item": absolute(request, path)}
+            for n, (name, path) in enumerate(crumbs, start=1)
+        ],
+    }
+    return json_ld(news_article) + json_ld(breadcrumbs)

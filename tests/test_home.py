@@ -1,0 +1,115 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from articles.models import Article
+
+from .factories import make_article, make_category, make_source
+
+pytestmark = pytest.mark.django_db
+
+
+def test_newest_article_leads_when_none_is_pinned(client):
+    make_article(headline="Older story", published_at=timezone.now() - timedelta(days=2))
+    make_article(headline="Newest story", published_at=timezone.now() - timedelta(minutes=5))
+    page = client.get("/").content.decode()
+    lead = page.split('class="lead-story"', 1)[1].split("</section>", 1)[0]
+    assert "Newest story" in lead
+    assert "Older story" not in lead
+
+
+def test_newest_pinned_story_leads(client):
+    make_article(
+        headline="Pinned long ago", is_lead=True, published_at=timezone.now() - timedelta(days=5)
+    )
+    make_article(
+        headline="Pinned lately", is_lead=True, published_at=timezone.now() - timedelta(days=3)
+    )
+    make_article(headline="Breaking, unpinned", published_at=timezone.now() - timedelta(minutes=1))
+    make_article(
+        headline="Pinned draft",
+        is_lead=True,
+        status=Article.Status.DRAFT,
+        published_at=timezone.now() - timedelta(minutes=2),
+    )
+    page = client.get("/").content.decode()
+    lead = page.split('class="lead-story"', 1)[1].split("</section>", 1)[0]
+    assert "Pinned lately" in lead
+    assert "Breaking, unpinned" in page.split('class="latest"', 1)[1]
+    assert "Pinned draft" not in page
+
+
+def test_home_shows_cards_with_standfirst_date_categories_and_sections(client):
+    region = make_category(name="Northeast Asia", slug="northeast-asia", show_on_home=True)
+    topic = make_category(name="Cyber", slug="cyber", show_on_home=True)
+    hidden = make_category(name="Analysis", slug="analysis")
+    make_article(
+        headline="Seoul hardens networks",
+        standfirst="A new cyber command opens.",
+        categories=[region, topic],
+        source=make_source(name="Reuters", slug="reuters"),
+        published_at=timezone.now() - timedelta(hours=3),
+    )
+    make_article(headline="Only analysis", categories=[hidden])
+    response = client.get("/")
+    page = response.content.decode()
+    assert page.count("<h1") == 1
+    assert "A new cyber command opens." in page
+    assert '<a href="/category/northeast-asia/">Northeast Asia</a>' in page
+    assert 'id="section-northeast-asia"' in page
+    assert 'id="section-cyber"' in page
+    assert 'id="section-analysis"' not in page
+    assert '<a href="/source/reuters/">Reuters</a>' in page
+    assert "<time datetime=" in page
+
+
+def test_without_ticked_categories_the_first_four_get_sections(client):
+    categories = [make_category(position=n) for n in range(6)]
+    for category in categories:
+        make_article(categories=[category])
+    page = client.get("/").content.decode()
+    for category in categories[:4]:
+        assert f'id="section-{category.slug}"' in page
+    for category in categories[4:]:
+        assert f'id="section-{category.slug}"' not in page
+
+
+def test_a_section_shows_its_newest_four_published_articles(client):
+    category = make_category(show_on_home=True)
+    now = timezone.now()
+    for n in range(6):
+        make_article(
+            headline=f"Section story {n}",
+            categories=[category],
+            published_at=now - timedelta(days=n + 1),
+        )
+    make_article(headline="Section draft", categories=[category], status=Article.Status.DRAFT)
+    make_article(
+        headline="Section future", categories=[category], published_at=now + timedelta(days=1)
+    )
+    section = client.get("/").content.decode().split(f'id="section-{category.slug}"', 1)[1]
+    section = section.split("</section>", 1)[0]
+    assert [f"Section story {n}" in section for n in range(6)] == [True] * 4 + [False] * 2
+    assert "Section draft" not in section and "Section future" not in section
+
+
+def test_empty_site_home_page_says_so(client):
+    assert "No articles yet." in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize("scale", [1, 8])
+def test_home_query_budget_does_not_grow(client, django_assert_max_num_queries, site_cache, scale):
+    categories = [make_category(show_on_home=True) for _ in range(2 * scale)]
+    for n in range(6 * scale):
+        make_article(
+            categories=categories[n % len(categories) :][:3],
+            tags=[f"tag {n}", "common"],
+            source=make_source(),
+            is_lead=n == 3,
+        )
+    # lead story (+ its categories), latest (+ categories), home categories, every section's
+    # articles in one windowed query (+ categories), the masthead's categories.
+    with django_assert_max_num_queries(8):
+        response = client.get("/")
+    assert response.status_code == 200

@@ -1,0 +1,143 @@
+"""Title, canonical, description, Open Graph and Twitter tags on every page; JSON-LD on articles."""
+
+import json
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from .factories import make_article, make_category, make_source
+
+pytestmark = pytest.mark.django_db
+
+TINY_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082"
+)
+
+
+@pytest.fixture
+def pages():
+    category = make_category(name="Cyber", slug="cyber", description="Hacks and defences.")
+    source = make_source(slug="agency")
+    article = make_article(slug="a-story", categories=[category], tags=["Japan"], source=source)
+    return [
+        "/",
+        "/category/cyber/",
+        "/tag/japan/",
+        "/source/agency/",
+        "/search/?q=story",
+        article.get_absolute_url(),
+    ]
+
+
+def head(page):
+    return page.split("</head>", 1)[0]
+
+
+def test_every_page_has_title_canonical_description_open_graph_and_twitter(client, pages):
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        page = head(response.content.decode())
+        assert re.search(r"<title>[^<]+</title>", page), url
+        assert '<link rel="canonical" href="http://example.com/' in page, url
+        assert re.search(r'<meta name="description" content="[^"]+">', page), url
+        for prop in ["og:title", "og:description", "og:url", "og:type", "og:site_name"]:
+            assert f'<meta property="{prop}" content="' in page, (url, prop)
+        for name in ["twitter:card", "twitter:title", "twitter:description"]:
+            assert f'<meta name="{name}" content="' in page, (url, name)
+        assert response.content.decode().count("<h1") == 1, url
+
+
+def test_canonical_drops_tracking_parameters(client, pages):
+    page = client.get("/category/cyber/?utm_source=x&fbclid=y").content.decode()
+    assert '<link rel="canonical" href="http://example.com/category/cyber/">' in page
+
+
+def json_ld_blocks(page):
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    return [json.loads(block) for block in blocks]
+
+
+def test_article_has_news_article_and_breadcrumbs(client):
+    category = make_category(name="Northeast Asia", slug="northeast-asia")
+    article = make_article(
+        slug="pact",
+        headline="Japan, EU sign defense pact",
+        standfirst="A first for the EU.",
+        byline="Newsdesk staff",
+        categories=[category],
+        tags=["Japan", "European Union"],
+        source=make_source(name="Voice of America"),
+        lead_image=SimpleUploadedFile("map.png", TINY_PNG, content_type="image/png"),
+        lead_image_alt="A map",
+    )
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert '<meta name="description" content="A first for the EU.">' in page
+    assert '<meta property="og:type" content="article">' in page
+    assert '<meta name="twitter:card" content="summary_large_image">' in page
+    assert (
+        f'<meta property="og:image" content="http://example.com{article.lead_image.url}">' in page
+    )
+    news, crumbs = json_ld_blocks(page)
+    assert news["@type"] == "NewsArticle"
+    assert news["headline"] == "Japan, EU sign defense pact"
+    assert news["datePublished"] == article.published_at.isoformat()
+    assert news["dateModified"]
+    assert news["author"] == [{"@type": "Organization", "name": "Newsdesk staff"}]
+    assert news["publisher"]["name"] == "Newsdesk"
+    assert news["image"] == [f"http://example.com{article.lead_image.url}"]
+    assert news["articleSection"] == ["Northeast Asia"]
+    assert sorted(news["keywords"]) == ["European Union", "Japan"]
+    assert crumbs["@type"] == "BreadcrumbList"
+    assert [item["name"] for item in crumbs["itemListElement"]] == [
+        "Home",
+        "Northeast Asia",
+        "Japan, EU sign defense pact",
+    ]
+    assert crumbs["itemListElement"][-1]["item"] == "http://example.com/news/pact/"
+
+
+def test_a_headline_cannot_break_out_of_the_json_ld_script(client):
+    article = make_article(headline='Evil </script><script>alert("x")</script> & co')
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert '<script>alert("x")</script>' not in page
+    news, _ = json_ld_blocks(page)
+    assert news["headline"] == 'Evil </script><script>alert("x")</script> & co'
+
+
+def test_not_found_page_is_styled_and_helpful(client):
+    response = client.get("/news/no-such-story/")
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "We can’t find that page" in page
+    assert 'rel="stylesheet" href="/static/' in page
+    assert 'role="search"' in page
+
+
+def test_server_error_page_needs_no_database_or_context_processors(
+    settings, django_assert_num_queries
+):
+    from django.urls import path
+
+    def broken(request):
+        raise RuntimeError("boom")
+
+    settings.ROOT_URLCONF = type("urls", (), {"urlpatterns": [path("boom/", broken)]})
+    settings.DEBUG = False
+    client = Client(raise_request_exception=False)
+    with django_assert_num_queries(0):
+        response = client.get("/boom/")
+    assert response.status_code == 500
+    page = response.content.decode()
+    assert "Something went wrong on our side" in page
+    assert 'rel="stylesheet" href="/static/css/site.css"' in page
+
+
+def test_no_reader_page_loads_an_asset_from_another_host(client, pages):
+    for url in pages:
+        page = client.get(url).content.decode()
+        for attribute in ('src="http', 'src="//', 'href="//', "url(http", "url(//"):
+            assert attribute not in page, (url, attribute)

@@ -1,0 +1,92 @@
+"""articles/related.py: the editor's links first, then the articles sharing most tags+categories."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from articles.models import Article
+from articles.related import related_articles
+
+from .factories import make_article, make_category, relate
+
+pytestmark = pytest.mark.django_db
+
+
+def headlines(articles):
+    return [article.headline for article in articles]
+
+
+def test_editor_links_come_first_then_most_shared_newer_first(settings):
+    settings.NEWSDESK = {**settings.NEWSDESK, "RELATED_ARTICLES_COUNT": 4}
+    region, topic = make_category(), make_category()
+    now = timezone.now()
+    article = make_article(categories=[region, topic], tags=["Japan", "Navy", "China"])
+    chosen = make_article(headline="Editor's pick", published_at=now - timedelta(days=30))
+    make_article(headline="Shares one, newer", tags=["Japan"], published_at=now - timedelta(days=1))
+    make_article(headline="Shares one, older", tags=["Navy"], published_at=now - timedelta(days=9))
+    make_article(
+        headline="Shares four",
+        categories=[region, topic],
+        tags=["Japan", "Navy"],
+        published_at=now - timedelta(days=20),
+    )
+    make_article(headline="Shares two", categories=[region], tags=["China"])
+    make_article(headline="Shares nothing", tags=["Brazil"])
+    relate(article, chosen)
+    assert headlines(related_articles(article)) == [
+        "Editor's pick",
+        "Shares four",
+        "Shares two",
+        "Shares one, newer",
+    ]
+
+
+def test_never_itself_never_a_draft_or_future_and_no_duplicates():
+    category = make_category()
+    article = make_article(categories=[category], tags=["Japan"])
+    linked = make_article(headline="Linked and similar", categories=[category], tags=["Japan"])
+    make_article(headline="Draft", categories=[category], status=Article.Status.DRAFT)
+    make_article(
+        headline="Future", categories=[category], published_at=timezone.now() + timedelta(hours=1)
+    )
+    draft_link = make_article(headline="Linked draft", status=Article.Status.DRAFT)
+    relate(article, draft_link, linked)
+    result = headlines(related_articles(article, count=10))
+    assert result == ["Linked and similar"]
+
+
+def test_editor_links_beyond_the_count_are_cut_in_order():
+    article = make_article()
+    picks = [make_article(headline=f"Pick {n}") for n in range(5)]
+    relate(article, *picks)
+    assert headlines(related_articles(article, count=3)) == ["Pick 0", "Pick 1", "Pick 2"]
+
+
+def test_an_article_with_no_tags_or_categories_gets_only_editor_links():
+    article = make_article()
+    make_article(tags=["Japan"])
+    assert related_articles(article) == []
+
+
+@pytest.mark.parametrize("scale", [1, 30])
+def test_related_articles_take_a_fixed_number_of_queries(django_assert_num_queries, scale):
+    categories = [make_category() for _ in range(scale)]
+    tags = [f"tag {n}" for n in range(scale)]
+    article = make_article(categories=categories, tags=tags)
+    for _ in range(scale):
+        make_article(categories=categories[:1], tags=tags[:2])
+    relate(article, make_article())
+    # editor's links, tags, categories, then the fill in one query.
+    with django_assert_num_queries(4):
+        related = related_articles(article, count=4)
+    assert len(related) == min(4, scale + 1)
+
+
+def test_article_page_shows_related_articles(client):
+    category = make_category()
+    article = make_article(categories=[category])
+    make_article(headline="A neighbour in the same category", categories=[category])
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "Related Articles" in page
+    assert "A neighbour in the same category" in page.split('class="related"', 1)[1]
