@@ -8,6 +8,8 @@ timeout bounds how long a change that no save announces (a scheduled article's t
 take to reach a fragment.
 """
 
+import time
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -18,9 +20,10 @@ VERSION_KEY = "newsdesk:content-version"
 def content_version() -> int:
     version = cache.get(VERSION_KEY)
     if version is None:
-        # Any value works as long as it is new: start from a fresh one after a cache flush.
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        # After a flush (or a restart) of the shared cache, start above every version used
+        # before, so fragments still held in a process's memory under an old one never match.
+        cache.add(VERSION_KEY, _fresh_version(), timeout=None)
+        version = cache.get(VERSION_KEY) or _fresh_version()
     return version
 
 
@@ -35,7 +38,13 @@ def _bump() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, 1, timeout=None)
+        cache.set(VERSION_KEY, _fresh_version(), timeout=None)
+
+
+def _fresh_version() -> int:
+    # Microseconds since the epoch: larger than any earlier start plus the bumps since it,
+    # unless content changed more than a million times a second.
+    return time.time_ns() // 1000
 
 
 def fragment_timeout() -> int:

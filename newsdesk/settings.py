@@ -92,7 +92,18 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # CACHE_URL: redis://127.0.0.1:6379/1 in production; per-process memory otherwise.
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://newsdesk")}
+CACHES = {
+    "default": env.cache_url("CACHE_URL", default="locmemcache://newsdesk"),
+    # Rendered page fragments ({% cache %} uses this alias): kept in each process's memory, so
+    # a warm page costs no network round trip per fragment. Every key carries the content
+    # version, which lives in the shared default cache, so an edit reaches every process at once.
+    "template_fragments": env.cache_url(
+        "FRAGMENT_CACHE_URL", default="locmemcache://newsdesk-fragments"
+    ),
+}
+CACHES["template_fragments"].setdefault("OPTIONS", {}).setdefault(
+    "MAX_ENTRIES", env.int("FRAGMENT_CACHE_MAX_ENTRIES", default=5000)
+)
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.sites.models import Site
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 
 from articles.models import Article
@@ -55,6 +55,8 @@ def editor_client(client, editor):
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Each test starts with empty caches: cached fragments never leak from one test to another."""
-    cache.clear()
+    for each in caches.all():
+        each.clear()
     yield
-    cache.clear()
+    for each in caches.all():
+        each.clear()

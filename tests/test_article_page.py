@@ -2,6 +2,7 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from django.urls import reverse
 from django.utils import timezone
 
@@ -175,3 +176,13 @@ def test_pages_render_fully_with_the_fragment_cache_off(client, settings):
     Article.objects.filter(pk=article.pk).update(headline="Changed behind the signals' back")
     # With no fragment cache even a change no signal announced is visible at once.
     assert "Changed behind the signals" in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_a_flushed_shared_cache_never_revives_old_fragments(client):
+    article = make_article(headline="Before the flush")
+    caches["default"].clear()  # the shared cache starts empty: a version is made afresh
+    assert "Before the flush" in client.get(article.get_absolute_url()).content.decode()
+    Article.objects.filter(pk=article.pk).update(headline="After the flush")
+    caches["default"].clear()  # e.g. Redis restarted: the version is made afresh again
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert '<h1 id="article-headline" class="article__headline">After the flush</h1>' in page

@@ -1,20 +1,11 @@
 import time
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from articles.comments.forms import sign_timestamp
 from articles.comments.models import Comment
 from tests.factories import make_article
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """Flood counters and the notification throttle live in the cache: start each test clean."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
