@@ -2,7 +2,8 @@
 
 Pages are still rendered per request (the whole-page cache is a separate, later layer); what is
 cached are the parts that are the same for every reader and change only when content is edited:
-the masthead navigation and the body of an article page. Every fragment key includes
+the masthead, footer and feed links, and on an article page its head tags, its body with related
+articles, and its approved comments with the form. Every fragment key includes
 `content_version()`, which any save or delete of content bumps, so an edit shows at once; the
 timeout bounds how long a change that no save announces (a scheduled article's time coming) can
 take to reach a fragment.

@@ -4,8 +4,8 @@ The editor's links come first, in their order; the rest is filled, up to
 NEWSDESK["RELATED_ARTICLES_COUNT"], with the published articles that share the most tags and
 categories with this one, newer first. Never the article itself, never a draft.
 
-Queries: the editor's links, tags and categories come from the article page's prefetches when
-present (else one query each); the fill is a single query whatever the number of tags.
+Queries: the editor's links, one; the article's tags and categories, one each unless the page
+already read them (Article.tag_list, category_list); the fill, one whatever the number of tags.
 """
 
 from django.conf import settings
@@ -32,11 +32,9 @@ def _shared(through_queryset, *, column):
 
 def editor_chosen(article):
     """The editor's related articles that readers may see, in the editor's order."""
-    links = getattr(article, "published_related_links", None)
-    if links is None:
-        links = article.related_links.filter(
-            to_article__in=Article.objects.published()
-        ).select_related("to_article")
+    links = article.related_links.filter(to_article__in=Article.objects.published()).select_related(
+        "to_article"
+    )
     return [link.to_article for link in links]
 
 

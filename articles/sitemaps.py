@@ -3,7 +3,6 @@ articles published in the last 48 hours (templates/sitemaps/news.xml adds the ne
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q
 from django.urls import reverse
@@ -73,8 +72,6 @@ class NewsSitemap(Sitemap):
     """Google News: only what was published in the last 48 hours, at most 1,000 articles."""
 
     limit = 1000
-    publication_name = settings.NEWSDESK["SITE_NAME"]
-    publication_language = "en"
 
     def items(self):
         now = timezone.now()

@@ -67,12 +67,11 @@ class TagView(ArticleListView):
 
 
 class ArticleDetailView(OldSlugRedirectMixin, PublishedArticlesMixin, DetailView):
-    context_object_name = "article"
+    """The article alone is fetched here; its source, categories, tags, corrections, related
+    articles and comments are read inside the page's cached fragments (articles/fragments.py),
+    so they are queried only when a fragment is rebuilt."""
 
-    def get_queryset(self):
-        # The source, categories, tags and related articles are read inside the article's cached
-        # fragments (articles/fragments.py): they are queried only when a fragment is rebuilt.
-        return super().get_queryset()
+    context_object_name = "article"
 
     def get_context_data(self, **kwargs):
         # A callable, so that the template computes the related articles only when it rebuilds

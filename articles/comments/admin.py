@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.timezone import localtime
 
+from ..fragments import bump_content_version
 from .models import BlockedTerm, Comment
 from .services import moderate_comments
 
@@ -121,7 +122,11 @@ class CommentAdmin(admin.ModelAdmin):
             )
             obj.refresh_from_db()
         elif "status" in form.changed_data:
-            Comment.objects.filter(pk=obj.pk).update(status=obj.status)
+            # Back to the queue: no decision stands any more, and readers must stop seeing it.
+            Comment.objects.filter(pk=obj.pk).update(
+                status=obj.status, moderated_by=None, moderated_at=None
+            )
+            bump_content_version()
 
     def _moderate(self, request, queryset, status, verb):
         selected = queryset.count()

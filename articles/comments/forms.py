@@ -164,7 +164,3 @@ class CommentForm(forms.Form):
                 code="too_deep",
             )
         return parent
-
-    @property
-    def timestamp_error(self):
-        return self.has_error("timestamp")

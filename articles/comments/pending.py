@@ -33,7 +33,3 @@ def remember_pending(response, request, *, article, comment):
         httponly=True,
         samesite="Lax",
     )
-
-
-def forget_pending(response, *, article):
-    response.delete_cookie(PENDING_COOKIE, path=article.get_absolute_url(), samesite="Lax")

@@ -54,6 +54,11 @@ def approved_comments(article):
     }
 
 
+@register.simple_tag
+def comments_are_open(article):
+    return CommentPolicy().comments_open(article)
+
+
 @register.simple_tag(takes_context=True)
 def pending_comments(context, article):
     """This browser's own comments awaiting moderation: only looked up when it carries the

@@ -98,9 +98,6 @@ class WorkflowAdminMixin:
                 )
             else:
                 note.save()
-        if formset.deleted_objects or formset.changed_objects:
-            # Readers' cached pages follow Article saves: say that the notes changed.
-            form.instance.save(update_fields=["modified_at"])
 
     # --- Bulk actions: editors only (Django drops actions whose permission is missing) -------
 

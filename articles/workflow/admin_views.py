@@ -13,6 +13,7 @@ from reversion.models import Version
 from taggit.models import Tag
 
 from ..models import Article, Category, RelatedLink, Source, TaggedArticle
+from ..search import clean_query
 from . import policy
 
 # Fields not worth showing in a comparison (derived or internal).
@@ -128,7 +129,8 @@ def tag_suggestions_view(model_admin):
     def view(request):
         if not model_admin.has_view_or_change_permission(request):
             raise PermissionDenied
-        term = request.GET.get("q", "").strip()[:100]
+        # Cleaned as search terms are: PostgreSQL refuses NUL and other control characters.
+        term = clean_query(request.GET.get("q", ""))[:100]
         names = (
             list(
                 Tag.objects.filter(name__icontains=term)

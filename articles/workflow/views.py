@@ -1,8 +1,8 @@
 """Previews of drafts, articles in review and scheduled articles.
 
-Previews render the readers' template (articles/article_detail.html) with the readers' queryset
-shape, plus a banner and noindex; they are never cached anywhere (private, no-store), so the
-whole-page cache for readers cannot pick one up.
+Previews render the readers' template (articles/article_detail.html), plus a banner and noindex.
+The response is private, no-store, so no page cache keeps it; the fragments inside it are the
+readers' own, keyed so that nothing about a preview (its path, the time) leaks into them.
 """
 
 from django.contrib.auth.views import redirect_to_login
@@ -19,9 +19,8 @@ from .previews import article_pk_from_token
 class AnyStateMixin(PublishedArticlesMixin):
     """Drafts, articles in review and scheduled ones too (instead of published() only).
 
-    Placed after ArticleDetailView in the bases, it comes between ArticleDetailView and
-    PublishedArticlesMixin in the MRO: ArticleDetailView.get_queryset() keeps its joins and
-    prefetches, and its super() call lands here.
+    Placed after ArticleDetailView in the bases, it comes before PublishedArticlesMixin in the
+    MRO, so the detail view's queryset becomes every article whatever its state.
     """
 
     def get_queryset(self):

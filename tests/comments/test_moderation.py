@@ -172,6 +172,17 @@ def test_search_and_filters(client, moderator, article):
     assert "About tanks" in html and "About submarines" not in html
 
 
+def test_an_approved_comment_sent_back_to_the_queue_leaves_the_page(client, moderator, article):
+    comment = make_comment(article, status=Comment.Status.APPROVED, body="Shown for now")
+    assert "Shown for now" in Client().get(article.get_absolute_url()).content.decode()
+    client.force_login(moderator)
+    url = reverse("admin:articles_comment_change", args=[comment.pk])
+    assert client.post(url, {"status": "pending"}).status_code == 302
+    comment.refresh_from_db()
+    assert (comment.status, comment.moderated_by, comment.moderated_at) == ("pending", None, None)
+    assert "Shown for now" not in Client().get(article.get_absolute_url()).content.decode()
+
+
 def test_status_change_in_the_form_records_the_moderator(client, moderator, article):
     comment = make_comment(article, status=Comment.Status.PENDING)
     client.force_login(moderator)

@@ -83,6 +83,10 @@ def test_tag_suggestions_search_existing_tags(desk_editor_client, writer_client)
     }
     assert desk_editor_client.get(url, {"q": ""}).json() == {"results": []}
     assert desk_editor_client.get(url, {"q": "'; drop table"}).json() == {"results": []}
+    # PostgreSQL refuses NUL in a query: the term is cleaned, never a 500.
+    response = desk_editor_client.get(url, {"q": "nav\x00"})
+    assert response.status_code == 200
+    assert response.json() == {"results": ["Naval aviation", "Navy"]}
 
 
 def test_tag_suggestions_need_the_admin(client):
