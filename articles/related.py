@@ -58,6 +58,15 @@ def related_articles(article, *, count=None):
         .annotate(shared=score)
         .filter(shared__gt=0)
         .order_by("-shared", "-published_at", "-id")
-        .only("headline", "slug", "published_at", "lead_image", "lead_image_alt")[:missing]
+        # The image's stored size comes along: without it, loading an image field asks for it.
+        .only(
+            "headline",
+            "slug",
+            "published_at",
+            "lead_image",
+            "lead_image_alt",
+            "lead_image_width",
+            "lead_image_height",
+        )[:missing]
     )
     return chosen + list(fill)

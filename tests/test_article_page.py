@@ -187,3 +187,20 @@ def test_a_flushed_shared_cache_never_revives_old_fragments(client):
     caches["default"].clear()  # e.g. Redis restarted: the version is made afresh again
     page = client.get(article.get_absolute_url()).content.decode()
     assert '<h1 id="article-headline" class="article__headline">After the flush</h1>' in page
+
+
+def test_related_articles_with_images_cost_no_query_each(client, django_assert_max_num_queries):
+    category = make_category()
+    article = make_article(categories=[category], tags=["Navy"])
+    for n in range(4):
+        make_article(
+            categories=[category],
+            tags=["Navy"],
+            lead_image=make_image_file(f"related-{n}.png"),
+            lead_image_alt=f"Picture {n}",
+        )
+    # article, categories, tags, related links, the fill, corrections, masthead,
+    # comments: nothing per related article, though each has an image.
+    with django_assert_max_num_queries(9):
+        page = client.get(article.get_absolute_url()).content.decode()
+    assert page.count('class="related__image"') == 4
