@@ -1,12 +1,11 @@
+"""The content's admin. The workflow app extends ArticleAdmin with roles, state transitions,
+revisions and corrections (workflow/admin.py), and re-registers it."""
+
 from django.contrib import admin
 from django.db import models
-from reversion.admin import VersionAdmin
 
+from .admin_filters import StateListFilter
 from .models import Article, Category, RelatedLink, Source
-from .workflow import admin_redirects  # noqa: F401  (registers the old-address list)
-from .workflow.admin_filters import StateListFilter
-from .workflow.admin_inlines import ArticleNoteInline
-from .workflow.admin_mixin import WorkflowAdminMixin
 
 
 @admin.register(Category)
@@ -36,8 +35,7 @@ class RelatedLinkInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(WorkflowAdminMixin, VersionAdmin):
-    # Roles, states, bulk actions, previews and revisions: articles/workflow/admin_mixin.py.
+class ArticleAdmin(admin.ModelAdmin):
     list_display = ["headline", "state", "published_at", "is_published", "author", "source"]
     list_filter = [
         StateListFilter,
@@ -51,7 +49,7 @@ class ArticleAdmin(WorkflowAdminMixin, VersionAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["source", "categories"]
-    inlines = [RelatedLinkInline, ArticleNoteInline]
+    inlines = [RelatedLinkInline]
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["headline", "slug", "standfirst", "body", "byline", "source"]}),
@@ -81,7 +79,3 @@ class ArticleAdmin(WorkflowAdminMixin, VersionAdmin):
     @admin.display(boolean=True, description="Visible to readers")
     def is_published(self, article):
         return article.is_published()
-
-
-# The comment moderation admin lives with the comments; imported here so it registers.
-from .comments import admin as comments_admin  # noqa: E402, F401

@@ -133,6 +133,9 @@ class Article(models.Model):
     comments_open = models.BooleanField(
         default=True, help_text="Untick to close comments on this article."
     )
+    # Kept by the comments app (comments/counts.py) whenever a comment is approved, un-approved
+    # or deleted, so cards show it without counting comments per request.
+    comment_count = models.PositiveIntegerField("approved comments", default=0, editable=False)
     is_lead = models.BooleanField(
         "pin as lead story",
         default=False,
@@ -154,7 +157,7 @@ class Article(models.Model):
         ordering = ["-published_at", "-id"]
         get_latest_by = "published_at"
         indexes = [models.Index(fields=["status", "-published_at"], name="article_visible_idx")]
-        # Roles (articles/workflow/policy.py): Writers lack both, Editors have both.
+        # Roles (workflow/policy.py): Writers lack both, Editors have both.
         permissions = [
             ("publish_article", "Can publish, schedule and unpublish articles"),
             ("edit_any_article", "Can edit anyone's article in any state, and restore revisions"),
@@ -240,10 +243,3 @@ class RelatedLink(models.Model):
     def clean(self):
         if self.from_article_id and self.from_article_id == self.to_article_id:
             raise ValidationError({"to_article": "An article cannot be related to itself."})
-
-
-# Workflow models (corrections, old slugs) live in their own module; importing them here
-# registers them with the app and with django-reversion.
-# Readers' comments live in their own sub-package; imported here so Django finds the models.
-from .comments.models import BlockedTerm, Comment  # noqa: E402, F401
-from .workflow.models import ArticleNote, ArticleRedirect  # noqa: E402, F401

@@ -1,5 +1,4 @@
 from django.db import models
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 
@@ -11,24 +10,17 @@ class ArticleQuerySet(models.QuerySet):
             published_at__lte=at or timezone.now(),
         )
 
-    def with_comment_counts(self):
-        """Annotate `comment_count`: approved comments, in the same query (a subquery, so
-        filters on other relations cannot multiply it)."""
-        from .comments.models import Comment
-
-        approved = (
-            Comment.objects.approved()
-            .filter(article=models.OuterRef("pk"))
-            .order_by()
-            .values("article")
-            .annotate(count=models.Count("pk"))
-            .values("count")
+    def scheduled(self, *, at=None):
+        """Published with a time still to come: readers will see them by themselves then."""
+        return self.filter(
+            status=self.model.Status.PUBLISHED,
+            published_at__gt=at or timezone.now(),
         )
-        return self.annotate(comment_count=Coalesce(models.Subquery(approved), 0))
 
     def for_listing(self):
-        """What a list of article cards shows, fetched in a fixed number of queries."""
-        return self.select_related("source").prefetch_related("categories").with_comment_counts()
+        """What a list of article cards shows, fetched in a fixed number of queries (the
+        approved-comment count is a column of the article, kept by the comments app)."""
+        return self.select_related("source").prefetch_related("categories")
 
     def lead_story_first(self):
         """Pinned lead stories first (the newest pinned wins), then the newest articles."""

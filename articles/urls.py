@@ -1,7 +1,6 @@
-from django.urls import include, path
+from django.urls import path
 
 from . import feeds, views
-from .workflow import views as workflow_views
 
 app_name = "articles"
 
@@ -10,13 +9,6 @@ urlpatterns = [
     path("news/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
     path("category/<slug:slug>/", views.CategoryView.as_view(), name="category"),
     path("tag/<slug:slug>/", views.TagView.as_view(), name="tag"),
-    path("preview/<int:pk>/", workflow_views.ArticlePreviewView.as_view(), name="preview"),
-    path(
-        "preview/shared/<str:token>/",
-        workflow_views.SharedPreviewView.as_view(),
-        name="preview_shared",
-    ),
-    path("", include("articles.comments.urls")),
     path("source/<slug:slug>/", views.SourceView.as_view(), name="source"),
     path("search/", views.SearchView.as_view(), name="search"),
     # Feeds: RSS 2.0 and Atom for the latest articles, each category and each tag.

@@ -9,13 +9,12 @@ from . import search
 from .home import home_page
 from .models import Article, Category, Source
 from .related import related_articles
-from .workflow.redirects import OldSlugRedirectMixin
 
 
 class PublishedArticlesMixin:
     """Everyone sees only published articles here: the same page for all, cacheable.
 
-    Writers and editors preview drafts and scheduled articles at /preview/ (articles/workflow/).
+    Writers and editors preview drafts and scheduled articles at /preview/ (the workflow app).
     """
 
     def get_queryset(self):
@@ -66,7 +65,7 @@ class TagView(ArticleListView):
         return super().get_context_data(tag=self.tag, **kwargs)
 
 
-class ArticleDetailView(OldSlugRedirectMixin, PublishedArticlesMixin, DetailView):
+class ArticleDetailView(PublishedArticlesMixin, DetailView):
     """The article alone is fetched here; its source, categories, tags, corrections, related
     articles and comments are read inside the page's cached fragments (articles/fragments.py),
     so they are queried only when a fragment is rebuilt."""

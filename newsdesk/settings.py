@@ -47,7 +47,11 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "taggit",
     "reversion",
+    # The core first: comments and workflow depend on it (and extend its admin), never the
+    # reverse. See docs/architecture.md.
     "articles",
+    "comments",
+    "workflow",
 ]
 
 MIDDLEWARE = [
@@ -59,7 +63,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "articles.comments.middleware.private_for_pending_commenters",
+    "comments.middleware.private_for_pending_commenters",
+    "workflow.redirects.old_slug_redirects",
 ]
 
 ROOT_URLCONF = "newsdesk.urls"
@@ -173,7 +178,7 @@ NEWSDESK = {
     "PREVIEW_LINK_MAX_AGE": env.int("PREVIEW_LINK_MAX_AGE", default=3 * 24 * 3600),
 }
 
-# Reader comments (articles/comments/, design in docs/comments.md). Every threshold is read when
+# Reader comments (the comments app, design in docs/comments.md). Every threshold is read when
 # used, so tests and deployments can change it; the environment variables are listed in README.md.
 NEWSDESK_COMMENTS = {
     # Length limits of the form's fields, in characters.
@@ -206,4 +211,4 @@ NEWSDESK_COMMENTS = {
 }
 # A comment POST without a valid token re-shows the form with the text kept and a fresh token;
 # every other CSRF failure gets Django's own page.
-CSRF_FAILURE_VIEW = "articles.comments.views.csrf_failure"
+CSRF_FAILURE_VIEW = "comments.views.csrf_failure"

@@ -29,6 +29,8 @@ urlpatterns = [
     path("sitemap-<section>.xml", sitemap_section, name="sitemap-section"),
     path("robots.txt", RobotsView.as_view(), name="robots"),
     path("", include("articles.urls")),
+    path("", include("comments.urls")),
+    path("", include("workflow.urls")),
 ]
 
 # Uploaded images under `make run`; in production the web server or a CDN serves MEDIA_ROOT.

@@ -64,7 +64,7 @@ def test_editors_can_open_a_draft_marked_as_preview(editor_client):
     article = make_article(status=Article.Status.DRAFT, published_at=None)
     # The public address answers 404 to everyone (one cacheable page); the preview shows it.
     assert editor_client.get(article.get_absolute_url()).status_code == 404
-    response = editor_client.get(reverse("articles:preview", args=[article.pk]))
+    response = editor_client.get(reverse("workflow:preview", args=[article.pk]))
     assert response.status_code == 200
     assert "Preview: readers cannot see this article yet" in response.content.decode()
     assert '<meta name="robots" content="noindex">' in response.content.decode()

@@ -9,9 +9,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.comments.models import Comment
 from articles.fragments import content_version
 from articles.models import Article
+from comments.models import Comment
 
 from .factories import make_article
 
@@ -56,7 +56,7 @@ def test_a_new_site_domain_reaches_the_cached_head_tags(client, site_cache):
 def test_a_preview_before_publication_leaves_readers_an_open_comment_form(editor_client):
     publication = timezone.now() + timedelta(hours=1)
     article = make_article(published_at=publication)
-    preview = editor_client.get(reverse("articles:preview", args=[article.pk]))
+    preview = editor_client.get(reverse("workflow:preview", args=[article.pk]))
     assert "Comments are closed on this article." in preview.content.decode()
     later = publication + timedelta(minutes=1)
     with mock.patch("django.utils.timezone.now", return_value=later):
@@ -67,7 +67,7 @@ def test_a_preview_before_publication_leaves_readers_an_open_comment_form(editor
 
 def test_a_preview_never_lends_its_address_to_the_readers_page(editor_client):
     article = make_article()
-    editor_client.get(reverse("articles:preview", args=[article.pk]))
+    editor_client.get(reverse("workflow:preview", args=[article.pk]))
     page = Client().get(article.get_absolute_url()).content.decode()
     assert "/preview/" not in page
 

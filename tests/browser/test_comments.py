@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
-from articles.comments.models import Comment
+from comments.models import Comment
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db(transaction=True)

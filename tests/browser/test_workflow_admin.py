@@ -97,8 +97,8 @@ def test_writer_submits_for_review_and_editor_publishes(
 def test_shared_preview_and_a_correction_as_readers_see_them(
     desktop_page, live_server, people, screenshot_dir
 ):
-    from articles.workflow.previews import preview_link
-    from articles.workflow.services import add_note
+    from workflow.previews import preview_link
+    from workflow.services import add_note
 
     _, editor = people
     draft = make_article(

@@ -3,8 +3,8 @@ import time
 import pytest
 from django.urls import reverse
 
-from articles.comments.forms import sign_timestamp
-from articles.comments.models import Comment
+from comments.forms import sign_timestamp
+from comments.models import Comment
 from tests.factories import make_article
 
 
@@ -14,7 +14,7 @@ def article(db):
 
 
 def post_url(article):
-    return reverse("articles:comments:post", kwargs={"slug": article.slug})
+    return reverse("comments:post", kwargs={"slug": article.slug})
 
 
 def form_data(**overrides):

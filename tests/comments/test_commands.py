@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from articles.comments.models import Comment
+from comments.models import Comment
 
 from .conftest import make_comment
 

@@ -7,8 +7,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.test import Client, RequestFactory
 
 from articles.caching import is_page_cacheable
-from articles.comments.models import Comment
-from articles.comments.pending import PENDING_COOKIE
+from comments.models import Comment
+from comments.pending import PENDING_COOKIE
 
 from .conftest import form_data, make_comment, post_url
 

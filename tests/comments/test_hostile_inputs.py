@@ -8,7 +8,7 @@ private fields never reach the public page.
 import pytest
 from django.test import Client
 
-from articles.comments.models import Comment
+from comments.models import Comment
 from tests.factories import make_article
 
 from .conftest import form_data, make_comment, post_url

@@ -9,15 +9,15 @@ from django.db import OperationalError, connection
 from django.test import Client
 from django.urls import reverse
 
-from articles.comments.models import BlockedTerm, Comment
-from articles.comments.services import approve_comment, moderate_comments, reject_comment
+from comments.models import BlockedTerm, Comment
+from comments.services import approve_comment, moderate_comments, reject_comment
 from tests.factories import make_article
 
 from .conftest import make_comment
 
 pytestmark = pytest.mark.django_db
 
-QUEUE = reverse("admin:articles_comment_changelist")
+QUEUE = reverse("admin:comments_comment_changelist")
 
 
 def test_moderators_group_has_only_comment_permissions():
@@ -176,7 +176,7 @@ def test_an_approved_comment_sent_back_to_the_queue_leaves_the_page(client, mode
     comment = make_comment(article, status=Comment.Status.APPROVED, body="Shown for now")
     assert "Shown for now" in Client().get(article.get_absolute_url()).content.decode()
     client.force_login(moderator)
-    url = reverse("admin:articles_comment_change", args=[comment.pk])
+    url = reverse("admin:comments_comment_change", args=[comment.pk])
     assert client.post(url, {"status": "pending"}).status_code == 302
     comment.refresh_from_db()
     assert (comment.status, comment.moderated_by, comment.moderated_at) == ("pending", None, None)
@@ -186,7 +186,7 @@ def test_an_approved_comment_sent_back_to_the_queue_leaves_the_page(client, mode
 def test_status_change_in_the_form_records_the_moderator(client, moderator, article):
     comment = make_comment(article, status=Comment.Status.PENDING)
     client.force_login(moderator)
-    url = reverse("admin:articles_comment_change", args=[comment.pk])
+    url = reverse("admin:comments_comment_change", args=[comment.pk])
     assert client.get(url).status_code == 200
     response = client.post(url, {"status": "approved"})
     assert response.status_code == 302
@@ -197,19 +197,19 @@ def test_status_change_in_the_form_records_the_moderator(client, moderator, arti
 
 def test_moderators_cannot_add_comments_or_edit_articles(client, moderator):
     client.force_login(moderator)
-    assert client.get(reverse("admin:articles_comment_add")).status_code == 403
+    assert client.get(reverse("admin:comments_comment_add")).status_code == 403
     assert client.get(reverse("admin:articles_article_changelist")).status_code == 403
 
 
 def test_block_list_is_editable_in_the_admin(client, moderator):
     client.force_login(moderator)
     response = client.post(
-        reverse("admin:articles_blockedterm_add"),
+        reverse("admin:comments_blockedterm_add"),
         {"kind": "ip", "value": "203.0.113.0/24", "note": "flood"},
     )
     assert response.status_code == 302
     assert BlockedTerm.objects.get().value == "203.0.113.0/24"
-    bad = client.post(reverse("admin:articles_blockedterm_add"), {"kind": "ip", "value": "nope"})
+    bad = client.post(reverse("admin:comments_blockedterm_add"), {"kind": "ip", "value": "nope"})
     assert "Enter an IP address or a network." in bad.content.decode()
 
 

@@ -5,8 +5,8 @@ from django.core import mail
 from django.core.cache import cache
 from django.core.management import call_command
 
-from articles.comments.models import Comment
-from articles.comments.services import NOTIFY_LOCK_KEY
+from comments.models import Comment
+from comments.services import NOTIFY_LOCK_KEY
 
 from .conftest import form_data, post_url
 
@@ -27,7 +27,7 @@ def test_a_flood_of_comments_sends_one_email(
     message = mail.outbox[0]
     assert message.to == ["mod@example.org"]
     assert "1 new comment(s) await moderation" in message.body
-    assert "/admin/articles/comment/?status__exact=pending" in message.body
+    assert "/admin/comments/comment/?status__exact=pending" in message.body
     assert "private" not in message.body and "127.0.0.1" not in message.body
 
     # Cron picks up the rest, once the interval has passed.
@@ -63,7 +63,7 @@ def test_a_failing_mail_server_neither_breaks_posting_nor_loses_the_notification
     def broken(*args, **kwargs):
         raise ConnectionRefusedError("smtp down")
 
-    monkeypatch.setattr("articles.comments.services.send_mail", broken)
+    monkeypatch.setattr("comments.services.send_mail", broken)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(post_url(article), form_data())
     assert response.status_code == 303

@@ -3,8 +3,8 @@
 import pytest
 from django.test import Client
 
-from articles.comments.models import BlockedTerm, Comment
-from articles.comments.policy import CommentPolicy
+from comments.models import BlockedTerm, Comment
+from comments.policy import CommentPolicy
 
 from .conftest import form_data, post_url
 

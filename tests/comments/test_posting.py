@@ -7,9 +7,9 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from articles.comments.forms import sign_timestamp
-from articles.comments.models import Comment
-from articles.comments.pending import PENDING_COOKIE
+from comments.forms import sign_timestamp
+from comments.models import Comment
+from comments.pending import PENDING_COOKIE
 from tests.factories import make_article
 
 from .conftest import form_data, make_comment, post_url
@@ -150,7 +150,7 @@ def test_after_a_stale_form_the_reshown_form_posts(client, article):
     fresh = response.context["form"]["timestamp"].value()
     assert fresh
     # Waiting the minimum time is the reader's part; pretend it has passed.
-    from articles.comments import forms
+    from comments import forms
 
     assert forms.timestamp_still_valid(fresh)
 

@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from articles.comments.models import Comment
+from comments.models import Comment
 from tests.factories import make_article
 
 from .conftest import form_data, make_comment, post_url

@@ -7,10 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from articles.workflow.models import ArticleNote
-from articles.workflow.services import add_note
 from tests.admin_forms import article_form_data
 from tests.factories import make_article
+from workflow.models import ArticleNote
+from workflow.services import add_note
 
 pytestmark = pytest.mark.django_db
 

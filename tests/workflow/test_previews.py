@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from articles.workflow.previews import preview_link
 from tests.factories import make_article, make_category, make_source, relate
+from workflow.previews import preview_link
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def scheduled(category):
 
 
 def preview_url(article):
-    return reverse("articles:preview", args=[article.pk])
+    return reverse("workflow:preview", args=[article.pk])
 
 
 @pytest.mark.parametrize("who", ["writer_client", "desk_editor_client"])
@@ -82,7 +82,7 @@ def test_forged_or_mangled_links_are_not_found(client, writers_draft, mangle):
     if mangle == "tampered":
         token = good.rstrip("/").rsplit("/", 1)[1]
         other = make_article(status=Article.Status.DRAFT)
-        url = reverse("articles:preview_shared", args=[f"{other.pk}{token[token.index(':') :]}"])
+        url = reverse("workflow:preview_shared", args=[f"{other.pk}{token[token.index(':') :]}"])
     elif mangle:
         url = f"/preview/shared/{mangle}/"
     else:

@@ -74,5 +74,5 @@ def test_a_live_article_costs_no_redirect_lookup(site_cache, client, django_asse
 def test_editors_can_list_old_addresses(desk_editor_client):
     article = make_article(slug="listed-one")
     rename(article, "listed-two")
-    page = desk_editor_client.get(reverse("admin:articles_articleredirect_changelist"))
+    page = desk_editor_client.get(reverse("admin:workflow_articleredirect_changelist"))
     assert "listed-one" in page.content.decode()

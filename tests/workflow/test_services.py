@@ -9,13 +9,13 @@ from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article
-from articles.workflow.services import (
+from tests.factories import make_article, make_category
+from workflow.services import (
     publish_article,
     return_to_draft,
     submit_for_review,
     unpublish_article,
 )
-from tests.factories import make_article, make_category
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+
+
+class CommentsConfig(AppConfig):
+    """Readers' comments: posting, moderation, the block list, notifications and privacy."""
+
+    name = "comments"
+    verbose_name = "Readers' comments"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from articles.caching import register_personal_cookie
+
+        from . import roles, signals
+        from .pending import PENDING_COOKIE
+
+        signals.connect()
+        # After contenttypes and auth have made this app's permissions (they run first).
+        post_migrate.connect(roles.sync_roles, sender=self, dispatch_uid="comments-roles")
+        # A browser holding this cookie is shown its own pending comments: never a shared page.
+        register_personal_cookie(PENDING_COOKIE)

@@ -1,0 +1,163 @@
+"""Writes with side effects: posting a comment, moderating, telling moderators.
+
+Moderation is a conditional UPDATE (`... WHERE status <> target`): when two moderators act on
+the same comment at once, or one approves twice, the database changes it once and records
+the first moderator; the other gets "nothing changed".
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.sites.models import Site
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.fragments import bump_content_version
+
+from .counts import recount_comments
+from .models import BlockedTerm, Comment
+from .policy import CommentPolicy
+from .roles import MODERATORS
+
+NOTIFY_LOCK_KEY = "comments:notify:lock"
+
+
+@transaction.atomic
+def post_comment(*, article, name, email, body, parent=None, ip_address=None, user_agent=""):
+    """Store a reader's comment, pending; spam suspects are flagged for the queue."""
+    policy = CommentPolicy()
+    reasons = policy.spam_reasons(
+        name=name,
+        email=email,
+        body=body,
+        ip_address=ip_address,
+        blocked_terms=list(BlockedTerm.objects.all()),
+    )
+    comment = Comment(
+        article=article,
+        parent=parent,
+        depth=parent.depth + 1 if parent else 1,
+        name=name,
+        email=email,
+        body=body,
+        status=Comment.Status.PENDING,
+        is_spam_suspect=bool(reasons),
+        spam_reasons="; ".join(reasons)[:300],
+        ip_address=ip_address,
+        user_agent=user_agent[:300],
+    )
+    comment.full_clean()
+    comment.save()
+    # robust: a mail server that is down must not turn a saved comment into an error page.
+    transaction.on_commit(notify_moderators, robust=True)
+    return comment
+
+
+def moderate_comments(*, comments, status, moderator):
+    """Set `status` on those of `comments` (a queryset) not already in it; returns how many."""
+    if status not in Comment.Status.values or status == Comment.Status.PENDING:
+        raise ValueError(f"Cannot moderate to {status!r}")
+    with transaction.atomic():
+        to_change = comments.exclude(status=status)
+        article_ids = set(to_change.values_list("article_id", flat=True))
+        changed = to_change.update(
+            status=status, moderated_by=moderator, moderated_at=timezone.now()
+        )
+        if changed:
+            # An UPDATE sends no post_save: recount and tell the cached fragments explicitly.
+            recount_comments(article_ids)
+            bump_content_version()
+    return changed
+
+
+def return_to_queue(*, comment):
+    """Back to pending: no decision stands any more, and readers must stop seeing it."""
+    with transaction.atomic():
+        Comment.objects.filter(pk=comment.pk).update(
+            status=Comment.Status.PENDING, moderated_by=None, moderated_at=None
+        )
+        recount_comments([comment.article_id])
+        bump_content_version()
+
+
+def approve_comment(*, comment, moderator):
+    return _moderate_one(comment, Comment.Status.APPROVED, moderator)
+
+
+def reject_comment(*, comment, moderator):
+    return _moderate_one(comment, Comment.Status.REJECTED, moderator)
+
+
+def mark_comment_spam(*, comment, moderator):
+    return _moderate_one(comment, Comment.Status.SPAM, moderator)
+
+
+def _moderate_one(comment, status, moderator):
+    changed = moderate_comments(
+        comments=Comment.objects.filter(pk=comment.pk), status=status, moderator=moderator
+    )
+    comment.refresh_from_db(fields=["status", "moderated_by", "moderated_at"])
+    return bool(changed)
+
+
+def moderator_emails():
+    users = get_user_model().objects.filter(
+        Q(groups__name=MODERATORS) | Q(is_superuser=True), is_active=True
+    )
+    emails = {email for email in users.values_list("email", flat=True) if email}
+    emails.update(settings.NEWSDESK_COMMENTS["NOTIFY_EMAILS"])
+    return sorted(emails)
+
+
+def notify_moderators(*, force=False):
+    """Email moderators about comments they have not heard of yet, at most once per interval.
+
+    Called after each new comment (throttled through the cache, so a flood sends one email)
+    and by `manage.py notify_moderators` from cron, which picks up what the throttle held back.
+    Returns the number of comments reported.
+    """
+    policy = CommentPolicy()
+    waiting = Comment.objects.pending().filter(notified_at__isnull=True)
+    if not waiting.exists():
+        return 0
+    recipients = moderator_emails()
+    if not recipients:
+        return 0
+    if not force and not cache.add(NOTIFY_LOCK_KEY, 1, timeout=policy.notify_interval_minutes * 60):
+        return 0
+    with transaction.atomic():
+        # Marked only if the mail went out: a failed send leaves them for the next run.
+        ids = list(waiting.select_for_update().values_list("pk", flat=True))
+        if not ids:
+            return 0
+        new = Comment.objects.filter(pk__in=ids)
+        _send_notification(
+            count=len(ids),
+            suspects=new.filter(is_spam_suspect=True).count(),
+            total_pending=Comment.objects.pending().count(),
+            recipients=recipients,
+        )
+        new.update(notified_at=timezone.now())
+    return len(ids)
+
+
+def _send_notification(*, count, suspects, total_pending, recipients):
+    # Commenters' text, names, emails and addresses stay out of the mail: counts and a link.
+    queue = "https://{}{}?status__exact=pending".format(
+        Site.objects.get_current().domain, reverse("admin:comments_comment_changelist")
+    )
+    lines = [
+        f"{count} new comment(s) await moderation ({suspects} flagged as spam suspects).",
+        f"Pending in total: {total_pending}.",
+        "",
+        f"Moderation queue: {queue}",
+    ]
+    send_mail(
+        subject=f"[{settings.NEWSDESK['SITE_NAME']}] {count} comment(s) to moderate",
+        message="\n".join(lines),
+        from_email=None,
+        recipient_list=recipients,
+    )

@@ -1,0 +1,79 @@
+"""Template helpers for readers' comments (code in articles/comments/)."""
+
+from django import template
+from django.utils.html import urlize
+from django.utils.safestring import mark_safe
+
+from comments.forms import CommentForm
+from comments.models import Comment
+from comments.pending import pending_ids
+from comments.policy import CommentPolicy
+
+register = template.Library()
+
+LINK_REL = 'rel="nofollow ugc noopener"'
+
+
+@register.filter(is_safe=True)
+def comment_text(text):
+    """A commenter's plain text as HTML: escaped, links clickable, line breaks kept."""
+    # urlize escapes everything that is not a link it makes, so the only tags in its output
+    # are its own <a href="..."> links (a commenter's "<a" arrives as "&lt;a").
+    html = urlize(text, trim_url_limit=60, nofollow=False, autoescape=True)
+    html = html.replace("<a href=", f"<a {LINK_REL} href=")
+    html = html.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
+    return mark_safe(html)  # noqa: S308 - escaped by urlize above
+
+
+@register.simple_tag
+def approved_comments(article):
+    """What every reader's comments section shows, in one query: approved threads and the form.
+
+    The same for everyone, so the article template caches it with the article's fragments;
+    moderation bumps the content version (articles/fragments.py) to show a decision at once.
+    """
+    policy = CommentPolicy()
+    approved = list(
+        Comment.objects.approved()
+        .filter(article=article)
+        .only("id", "parent_id", "depth", "status", "name", "body", "created_at", "article_id")
+    )
+    by_id = {comment.pk: comment for comment in approved}
+    roots = []
+    for comment in approved:
+        comment.thread_replies = []
+        comment.can_reply = policy.can_reply_to(comment)
+    for comment in approved:
+        parent = by_id.get(comment.parent_id)
+        (parent.thread_replies if parent else roots).append(comment)
+    return {
+        "roots": roots,
+        "count": len(approved),
+        "open": policy.comments_open(article),
+        "form": CommentForm(article=article, policy=policy),
+    }
+
+
+@register.simple_tag
+def comments_are_open(article):
+    return CommentPolicy().comments_open(article)
+
+
+@register.simple_tag(takes_context=True)
+def pending_comments(context, article):
+    """This browser's own comments awaiting moderation: only looked up when it carries the
+    pending cookie, which also makes the page uncacheable (articles/caching.py)."""
+    request = context.get("request")
+    ids = pending_ids(request) if request is not None else []
+    if not ids:
+        return []
+    pending = list(Comment.objects.pending().filter(article=article, pk__in=ids))
+    if not pending:
+        # All moderated: the middleware drops the cookie, and the page is cacheable again.
+        request.comments_pending_done_path = article.get_absolute_url()
+    return pending
+
+
+@register.simple_tag
+def pending_comment_count():
+    return Comment.objects.pending().count()

@@ -1,0 +1,124 @@
+"""Posting comments. The article page itself stays in articles.views; see docs/comments.md."""
+
+from django.http import HttpResponseRedirect, JsonResponse
+from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404, render
+from django.urls import Resolver404, resolve
+from django.views import csrf
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from articles.models import Article
+
+from .forms import CONTROL_IN_LINE, CommentForm, as_id, sign_timestamp, timestamp_still_valid
+from .models import Comment
+from .pending import remember_pending
+from .policy import CommentPolicy, client_ip
+from .services import post_comment
+
+POST_VIEW_NAME = "comments:post"
+
+
+def _kept(data):
+    """What the reader typed, for a form shown again (all of it: nothing typed is lost),
+    with the timestamp renewed if it went stale."""
+    kept = {key: data.get(key, "") for key in ["name", "email", "body"]}
+    kept["parent"] = as_id(data.get("parent"))
+    timestamp = data.get("timestamp", "")
+    kept["timestamp"] = timestamp if timestamp_still_valid(timestamp) else sign_timestamp()
+    return kept
+
+
+def _renew_timestamp(form):
+    """After a refusal the reader may simply post again: give a stale form a fresh timestamp."""
+    if form.has_error("timestamp") and not form.has_error("timestamp", "too_fast"):
+        form.data = form.data.copy()
+        form.data["timestamp"] = sign_timestamp()
+    if form.has_error("website"):
+        form.data = form.data.copy()
+        form.data["website"] = ""
+
+
+def _form_page(request, *, article, form, status, reason=""):
+    reply_to = None
+    if parent_id := as_id(form["parent"].value()):
+        reply_to = Comment.objects.approved().filter(pk=parent_id, article=article).first()
+    return render(
+        request,
+        "comments/form_page.html",
+        {
+            "article": article,
+            "form": form,
+            "reason": reason,
+            "reply_to": reply_to,
+            "closed": not CommentPolicy().comments_open(article),
+        },
+        status=status,
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def post(request, slug):
+    """GET: the form on its own page (replying without JavaScript). POST: take a comment."""
+    article = get_object_or_404(Article.objects.published(), slug=slug)
+    policy = CommentPolicy()
+    if request.method == "GET":
+        initial = {"timestamp": sign_timestamp(), "parent": as_id(request.GET.get("reply_to"))}
+        form = CommentForm(initial=initial, article=article)
+        return _form_page(request, article=article, form=form, status=200)
+
+    if not policy.comments_open(article):
+        form = CommentForm(initial=_kept(request.POST), article=article)
+        return _form_page(request, article=article, form=form, status=403, reason="closed")
+
+    ip_address = client_ip(request, policy=policy)
+    if not policy.register_post(ip_address):
+        form = CommentForm(initial=_kept(request.POST), article=article)
+        response = _form_page(request, article=article, form=form, status=429, reason="flood")
+        response["Retry-After"] = str(policy.flood_window_seconds)
+        return response
+
+    form = CommentForm(request.POST, article=article, policy=policy)
+    if not form.is_valid():
+        _renew_timestamp(form)
+        return _form_page(request, article=article, form=form, status=400, reason="invalid")
+
+    comment = post_comment(
+        article=article,
+        name=form.cleaned_data["name"],
+        email=form.cleaned_data["email"],
+        body=form.cleaned_data["body"],
+        parent=form.cleaned_data["parent"],
+        ip_address=ip_address,
+        # Headers are untrusted too: no control characters (PostgreSQL refuses NUL) or floods.
+        user_agent=CONTROL_IN_LINE.sub("", request.META.get("HTTP_USER_AGENT", ""))[:300],
+    )
+    response = HttpResponseRedirect(f"{article.get_absolute_url()}#comment-{comment.pk}")
+    response.status_code = 303  # See Other: the reload after posting is a GET
+    remember_pending(response, request, article=article, comment=comment)
+    return response
+
+
+@never_cache
+@require_GET
+def token(request):
+    """A CSRF token and a form timestamp for comments.js: never cached, never shared."""
+    return JsonResponse({"csrfToken": get_token(request), "timestamp": sign_timestamp()})
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: a comment post keeps its text and asks to confirm; others: Django's."""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        match = None
+    if match is None or match.view_name != POST_VIEW_NAME or request.method != "POST":
+        return csrf.csrf_failure(request, reason=reason)
+    article = Article.objects.published().filter(slug=match.kwargs.get("slug")).first()
+    if article is None:
+        return csrf.csrf_failure(request, reason=reason)
+    form = CommentForm(initial=_kept(request.POST), article=article)
+    response = _form_page(request, article=article, form=form, status=403, reason="confirm")
+    response["Cache-Control"] = "max-age=0, no-cache, no-store, must-revalidate, private"
+    return response

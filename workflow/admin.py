@@ -1,0 +1,39 @@
+"""The workflow's admin: the article admin with roles, states, revisions and corrections, and
+the list of old addresses.
+
+The core registers a plain ArticleAdmin; this app, which depends on the core, replaces it with
+a subclass, so the arrow points from workflow to articles only.
+"""
+
+from django.contrib import admin
+from reversion.admin import VersionAdmin
+
+from articles.admin import ArticleAdmin
+from articles.models import Article
+
+from .admin_inlines import ArticleNoteInline
+from .admin_mixin import WorkflowAdminMixin
+from .models import ArticleRedirect
+
+admin.site.unregister(Article)
+
+
+@admin.register(Article)
+class WorkflowArticleAdmin(WorkflowAdminMixin, VersionAdmin, ArticleAdmin):
+    inlines = [*ArticleAdmin.inlines, ArticleNoteInline]
+
+
+@admin.register(ArticleRedirect)
+class ArticleRedirectAdmin(admin.ModelAdmin):
+    """Old addresses are recorded by themselves; editors may look them up or remove one."""
+
+    list_display = ["old_slug", "article", "created_at"]
+    search_fields = ["old_slug", "article__headline", "article__slug"]
+    list_select_related = ["article"]
+    readonly_fields = ["old_slug", "article", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

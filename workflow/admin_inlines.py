@@ -1,0 +1,20 @@
+from django.contrib import admin
+
+from .models import ArticleNote
+
+
+class ArticleNoteInline(admin.StackedInline):
+    """Corrections and updates; editors only (Writers have just the view permission)."""
+
+    model = ArticleNote
+    extra = 0
+    fields = ["kind", "created_at", "text"]
+    verbose_name = "correction or update"
+    verbose_name_plural = "Corrections and updates (shown at the foot of the article)"
+
+    def has_view_permission(self, request, obj=None):
+        # Writers see the section only when there is something to read in it.
+        allowed = super().has_view_permission(request, obj)
+        if allowed and obj is not None and not request.user.has_perm("workflow.add_articlenote"):
+            return obj.notes.exists()
+        return allowed

@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+
+
+class WorkflowConfig(AppConfig):
+    """The desk's workflow: roles, review, scheduling, previews, revisions, corrections and
+    old addresses."""
+
+    name = "workflow"
+    verbose_name = "Editorial workflow"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from . import revisions, roles, signals
+
+        revisions.register()
+        signals.connect()
+        # After contenttypes and auth have made the permissions (their handlers run first).
+        post_migrate.connect(roles.sync_roles, sender=self, dispatch_uid="workflow-roles")

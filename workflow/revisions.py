@@ -1,0 +1,23 @@
+"""What django-reversion keeps: each save in the admin stores a revision of the article with its
+related links and tags (categories are stored with the article itself).
+
+Corrections are deliberately not followed: restoring an old revision must never delete a
+correction readers have seen.
+"""
+
+import reversion
+
+from articles.models import Article, RelatedLink, TaggedArticle
+
+
+def register():
+    """Called from WorkflowConfig.ready(). The admin's VersionAdmin may have registered these
+    models already (with its own guess at what to follow, from the inlines): ours replaces it."""
+    for model, follow in [
+        (RelatedLink, ()),
+        (TaggedArticle, ()),
+        (Article, ("related_links", "taggedarticle_set")),
+    ]:
+        if reversion.is_registered(model):
+            reversion.unregister(model)
+        reversion.register(model, follow=follow)

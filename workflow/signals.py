@@ -1,0 +1,45 @@
+"""Reactions of the workflow to saves: old addresses, and cached fragments for corrections.
+
+Old addresses by signal rather than as a step in the admin, because a slug changes by several
+roads (the change form, restoring a revision, a shell) and each must leave the old address
+working.
+"""
+
+from django.db.models.signals import post_delete, post_save, pre_save
+
+from articles.fragments import bump_content_version
+from articles.models import Article
+
+from .models import ArticleNote, ArticleRedirect
+
+
+def remember_old_slug(sender, instance, **kwargs):
+    instance._previous = (
+        Article.objects.filter(pk=instance.pk).values("slug", "status").first()
+        if instance.pk
+        else None
+    )
+
+
+def record_redirect(sender, instance, **kwargs):
+    # The address an article has now is never a redirect (e.g. a slug changed back, or reused).
+    ArticleRedirect.objects.filter(old_slug=instance.slug).delete()
+    previous = getattr(instance, "_previous", None)
+    if (
+        previous
+        and previous["slug"] != instance.slug
+        and previous["status"] == Article.Status.PUBLISHED
+    ):
+        ArticleRedirect.objects.update_or_create(
+            old_slug=previous["slug"], defaults={"article": instance}
+        )
+
+
+def connect():
+    pre_save.connect(remember_old_slug, sender=Article, dispatch_uid="workflow-remember-old-slug")
+    post_save.connect(record_redirect, sender=Article, dispatch_uid="workflow-record-redirect")
+    # Corrections and updates are shown at the foot of the article, inside cached fragments.
+    post_save.connect(bump_content_version, sender=ArticleNote, dispatch_uid="workflow-note-save")
+    post_delete.connect(
+        bump_content_version, sender=ArticleNote, dispatch_uid="workflow-note-delete"
+    )
