@@ -41,9 +41,13 @@ browser-deps:
 		echo "Installing Debian's chromium for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# Style, formatting, the direction of dependencies between apps (import-linter contracts in
+# pyproject.toml) and types (mypy with django-stubs).
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy .
 
 format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .

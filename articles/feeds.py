@@ -61,8 +61,8 @@ class CategoryRss(LatestRss):
     def description(self, category):
         return category.description or f"The latest {category.name} articles from {SITE_NAME}."
 
-    def link(self, category):
-        return category.get_absolute_url()
+    def link(self, obj=None):
+        return obj.get_absolute_url()
 
     def articles(self, category):
         return Article.objects.published().filter(categories=category)
@@ -85,8 +85,8 @@ class TagRss(LatestRss):
     def description(self, tag):
         return f"The latest articles tagged {tag.name} from {SITE_NAME}."
 
-    def link(self, tag):
-        return reverse("articles:tag", kwargs={"slug": tag.slug})
+    def link(self, obj=None):
+        return reverse("articles:tag", kwargs={"slug": obj.slug})
 
     def articles(self, tag):
         return Article.objects.published().filter(tags=tag)

@@ -46,7 +46,7 @@ def home_page():
                 order_by=[F("article__published_at").desc(), F("article_id").desc()],
             )
         )
-        .filter(rank__lte=SECTION_COUNT)
+        .filter(rank__lte=SECTION_COUNT)  # type: ignore[misc]  # the stubs miss window aliases
         .select_related("article__source")
         .prefetch_related(
             Prefetch("article__categories", queryset=Category.objects.only("name", "slug"))

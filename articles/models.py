@@ -64,7 +64,8 @@ class TaggedArticle(TaggedItemBase):
     content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
 
 
-class Article(models.Model):
+# The stubs cannot follow taggit's through model to name its reverse manager.
+class Article(models.Model):  # type: ignore[django-manager-missing]
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         IN_REVIEW = "review", "In review"

@@ -1,8 +1,13 @@
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.utils import timezone
 
+if TYPE_CHECKING:
+    from .models import Article  # noqa: F401  (named in the base class below, for mypy)
 
-class ArticleQuerySet(models.QuerySet):
+
+class ArticleQuerySet(models.QuerySet["Article"]):
     def published(self, *, at=None):
         """The one definition of "visible to readers": published, and its time has come."""
         return self.filter(

@@ -85,7 +85,7 @@ class NewsSitemap(Sitemap):
         return article.last_changed_at
 
 
-sitemaps = {
+sitemaps: dict[str, type[Sitemap] | Sitemap] = {
     "articles": ArticleSitemap,
     "categories": CategorySitemap,
     "tags": TagSitemap,

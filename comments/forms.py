@@ -1,5 +1,6 @@
 import re
 import time
+from typing import cast
 
 from django import forms
 from django.core import signing
@@ -89,9 +90,9 @@ class CommentForm(forms.Form):
             ("body", self.policy.body_max_length),
         ]:
             # Never beyond what the database column holds, whatever the settings say.
-            column = Comment._meta.get_field(name).max_length
+            column = getattr(Comment._meta.get_field(name), "max_length", None)
             limit = min(limit, column) if column else limit
-            field = self.fields[name]
+            field = cast(forms.CharField, self.fields[name])
             field.max_length = limit
             field.widget.attrs["maxlength"] = str(limit)
             field.validators.append(MaxLengthValidator(limit))

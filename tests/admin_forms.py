@@ -17,7 +17,7 @@ NO_LINKS = {
 
 def article_form_data(article=None, **overrides):
     """The change form of `article` as submitted unchanged (or a new article), then `overrides`."""
-    data = {**NO_LINKS, **NO_NOTES}
+    data: dict[str, object] = {**NO_LINKS, **NO_NOTES}
     if article is not None:
         data.update(
             headline=article.headline,

@@ -6,20 +6,21 @@ a subclass, so the arrow points from workflow to articles only.
 """
 
 from django.contrib import admin
-from reversion.admin import VersionAdmin
 
 from articles.admin import ArticleAdmin
 from articles.models import Article
 
+from .admin_article import WorkflowAdmin
 from .admin_inlines import ArticleNoteInline
-from .admin_mixin import WorkflowAdminMixin
 from .models import ArticleRedirect
 
 admin.site.unregister(Article)
 
 
+# The stubs see reversion's VersionAdmin (ModelAdmin of any model) and ArticleAdmin (of Article)
+# as declaring `actions` and the templates differently; at run time they are one ModelAdmin.
 @admin.register(Article)
-class WorkflowArticleAdmin(WorkflowAdminMixin, VersionAdmin, ArticleAdmin):
+class WorkflowArticleAdmin(WorkflowAdmin, ArticleAdmin):  # type: ignore[misc]
     inlines = [*ArticleAdmin.inlines, ArticleNoteInline]
 
 

@@ -24,7 +24,7 @@ SKIPPED_FIELDS = {"id", "modified_at", "created_at"}
 def _related_summary(version):
     """Tags and related articles stored with a revision, as readable lists."""
     versions = version.revision.version_set.all()
-    by_model = {}
+    by_model: dict[int, list[dict]] = {}
     for other in versions:
         by_model.setdefault(other.content_type_id, []).append(other.field_dict)
     tagged = by_model.get(ContentType.objects.get_for_model(TaggedArticle).pk, [])

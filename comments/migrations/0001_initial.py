@@ -8,7 +8,7 @@ import django.db.models.functions
 from django.conf import settings
 from django.db import migrations, models
 
-from newsdesk.model_moves import relabel_content_types
+from articles.model_moves import relabel_content_types
 
 relabel_forward, relabel_backward = relabel_content_types(
     models=["comment", "blockedterm"], from_app="articles", to_app="comments"

@@ -39,7 +39,7 @@ def approved_comments(article):
         .only("id", "parent_id", "depth", "status", "name", "body", "created_at", "article_id")
     )
     by_id = {comment.pk: comment for comment in approved}
-    roots = []
+    roots: list[Comment] = []
     for comment in approved:
         comment.thread_replies = []
         comment.can_reply = policy.can_reply_to(comment)

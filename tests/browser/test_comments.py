@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
+from articles.models import Article
 from comments.models import Comment
 from tests.factories import make_article
 
@@ -107,7 +108,7 @@ def test_reader_posts_a_comment_and_a_moderator_approves_it(
 def test_reader_replies_to_an_approved_comment(browser, article_url, screenshot_dir):
     article = make_article()
     parent = Comment.objects.create(
-        article=Comment._meta.get_field("article").related_model.objects.get(slug="japan-eu-pact"),
+        article=Article.objects.get(slug="japan-eu-pact"),
         name="First Reader",
         email="first@example.org",
         body="The first remark.",

@@ -9,6 +9,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
+from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from articles.models import Article
@@ -19,7 +20,9 @@ from .models import ArticleNote
 from .previews import preview_link
 
 
-class WorkflowAdminMixin:
+class WorkflowAdmin(VersionAdmin):
+    """Put before the core's ArticleAdmin in the bases (workflow/admin.py)."""
+
     actions = ["publish_selected", "unpublish_selected"]
     object_history_template = "admin/articles/article/object_history.html"
     change_list_template = "admin/articles/article/change_list.html"
