@@ -100,17 +100,6 @@ def test_counts_on_article_lists_without_a_query_per_article(
     assert "1 comment</a>" in html
 
 
-def test_with_comment_counts_is_not_multiplied_by_other_joins(article):
-    from articles.models import Article
-    from tests.factories import make_category
-
-    article.categories.set([make_category(), make_category()])
-    make_comment(article)
-    make_comment(article)
-    counted = Article.objects.for_listing().filter(categories__in=article.categories.all())
-    assert {a.comment_count for a in counted} == {2}
-
-
 @pytest.mark.parametrize("count", [1, 30])
 def test_article_page_query_budget_with_comments(
     client, article, count, django_assert_max_num_queries
