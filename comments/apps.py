@@ -11,6 +11,7 @@ class CommentsConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from articles.caching import register_personal_cookie
+        from articles.page_parts import AFTER_ARTICLE, register_article_part
 
         from . import roles, signals
         from .pending import PENDING_COOKIE
@@ -20,3 +21,4 @@ class CommentsConfig(AppConfig):
         post_migrate.connect(roles.sync_roles, sender=self, dispatch_uid="comments-roles")
         # A browser holding this cookie is shown its own pending comments: never a shared page.
         register_personal_cookie(PENDING_COOKIE)
+        register_article_part(AFTER_ARTICLE, "comments/article_comments.html")

@@ -11,9 +11,13 @@ class WorkflowConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from articles.page_parts import AFTER_BODY, register_article_part
+
         from . import revisions, roles, signals
 
         revisions.register()
         signals.connect()
         # After contenttypes and auth have made the permissions (their handlers run first).
         post_migrate.connect(roles.sync_roles, sender=self, dispatch_uid="workflow-roles")
+        # Corrections and updates, at the foot of the article for every reader.
+        register_article_part(AFTER_BODY, "workflow/article_notes.html")

@@ -8,7 +8,15 @@ from django.contrib.sites.shortcuts import get_current_site
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
 
+from articles import page_parts
+
 register = template.Library()
+
+
+@register.simple_tag
+def article_parts(place):
+    """The templates other apps registered for `place` on the article page (page_parts.py)."""
+    return page_parts.article_parts(place)
 
 # As Django's json_script: inside <script>, "<", ">" and "&" are written as \u escapes, so a
 # headline containing "</script>" cannot end the element early.
