@@ -18,6 +18,7 @@ def article_parts(place):
     """The templates other apps registered for `place` on the article page (page_parts.py)."""
     return page_parts.article_parts(place)
 
+
 # As Django's json_script: inside <script>, "<", ">" and "&" are written as \u escapes, so a
 # headline containing "</script>" cannot end the element early.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
