@@ -7,7 +7,7 @@ from taggit.models import Tag
 
 from . import search
 from .home import home_page
-from .models import Article, Category, Source
+from .models import Article, AuthorProfile, Category, Source
 from .related import related_articles
 
 
@@ -18,7 +18,8 @@ class PublishedArticlesMixin:
     """
 
     def get_queryset(self):
-        return Article.objects.published()
+        # The byline's author and the label's category come in the same (single) query.
+        return Article.objects.published().select_related("primary_category", "author_profile")
 
 
 class ArticleListView(ListView):
@@ -89,6 +90,25 @@ class SourceView(ArticleListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(source=self.source, **kwargs)
+
+
+class AuthorView(ArticleListView):
+    template_name = "articles/author_detail.html"
+
+    def get_queryset(self):
+        self.author = get_object_or_404(AuthorProfile, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(author_profile=self.author)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(author=self.author, **kwargs)
+
+
+class AuthorListView(ListView):
+    template_name = "articles/author_list.html"
+    context_object_name = "authors"
+
+    def get_queryset(self):
+        return AuthorProfile.objects.all()
 
 
 class SearchView(ArticleListView):

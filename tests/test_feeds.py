@@ -63,7 +63,8 @@ def test_feeds_parse_cleanly_with_absolute_links_dates_categories_and_summary(
     assert entry.link == "http://example.com/news/tokyo-seoul-cyber/"
     assert entry.summary == "A first pact on “active” cyber defence."
     assert entry.published_parsed is not None
-    assert [tag.term for tag in entry.tags] == ["Cyber"]
+    # Categories, then tags.
+    assert [tag.term for tag in entry.tags] == ["Cyber", "Japan"]
     assert entry.author == "Newsdesk staff"
 
 

@@ -83,7 +83,7 @@ def test_article_has_news_article_and_breadcrumbs(client):
     assert news["author"] == [{"@type": "Organization", "name": "Newsdesk staff"}]
     assert news["publisher"]["name"] == "Newsdesk"
     assert news["image"] == [f"http://example.com{article.lead_image.url}"]
-    assert news["articleSection"] == ["Northeast Asia"]
+    assert news["articleSection"] == "Northeast Asia"
     assert sorted(news["keywords"]) == ["European Union", "Japan"]
     assert crumbs["@type"] == "BreadcrumbList"
     assert [item["name"] for item in crumbs["itemListElement"]] == [
