@@ -6,6 +6,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
 from . import search
+from .forms import SearchForm
 from .home import home_page
 from .models import Article, AuthorProfile, Category, Source
 from .related import related_articles
@@ -115,15 +116,17 @@ class SearchView(ArticleListView):
     template_name = "articles/search.html"
 
     def get_queryset(self):
-        self.query = search.clean_query(self.request.GET.get("q", ""))
-        if not self.query:
+        self.form = SearchForm(self.request.GET)
+        self.form.is_valid()  # invalid filters are left out and shown with their error
+        if not self.form.query:
             return Article.objects.none()
-        return search.search_articles(self.query)
+        return search.search_articles(self.form.query, **self.form.filters())
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(query=self.query, **kwargs)
+        context = super().get_context_data(form=self.form, query=self.form.query, **kwargs)
         context["results"] = [
-            (article, search.snippet_for(article, self.query)) for article in context["articles"]
+            (article, search.snippet_for(article, self.form.query))
+            for article in context["articles"]
         ]
         return context
 
