@@ -55,7 +55,7 @@ class ArticleAdminForm(forms.ModelForm):
         fields = ["categories", "primary_category"]
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         primary, chosen = cleaned.get("primary_category"), cleaned.get("categories")
         if primary and chosen is not None and primary not in chosen:
             self.add_error(

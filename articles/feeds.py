@@ -21,7 +21,7 @@ SITE_NAME = settings.NEWSDESK["SITE_NAME"]
 
 
 class LatestRss(Feed):
-    feed_type = MediaRssFeed
+    feed_type: type[MediaRssFeed | MediaAtomFeed] = MediaRssFeed
     title = SITE_NAME
     description = settings.NEWSDESK["SITE_TAGLINE"]
     language = "en"
@@ -96,7 +96,7 @@ class LatestAtom(LatestRss):
 class _ObjectFeed(LatestRss):
     """A feed of one category, tag, author or source: `model` looked up by slug."""
 
-    model = None
+    model: type[Category | Tag | AuthorProfile | Source]
 
     def get_object(self, request, slug):
         return get_object_or_404(self.model, slug=slug)

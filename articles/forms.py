@@ -32,7 +32,7 @@ class SearchForm(forms.Form):
         return clean_query(self.cleaned_data["q"])
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         since, until = cleaned.get("since"), cleaned.get("until")
         if since and until and since > until:
             self.add_error("until", "The end date must be on or after the start date.")

@@ -68,7 +68,7 @@ def home_page():
     shown |= {article.pk for article in following}
 
     categories = home_categories()
-    candidates = {category.pk: [] for category in categories}
+    candidates: dict[int, list[Article]] = {category.pk: [] for category in categories}
     for row in section_rows(categories, leaving_out=shown):
         candidates[row.category_id].append(row.article)
     sections = []

@@ -37,7 +37,7 @@ SUFFIX_PAIRS = [
     ("isation", "ization"), ("isations", "izations"), ("ise", "ize"), ("ised", "ized"),
     ("ises", "izes"), ("ising", "izing"), ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"),
 ]  # fmt: skip
-_SPELLINGS = {}
+_SPELLINGS: dict[str, set[str]] = {}
 for british, american in SPELLING_PAIRS:
     _SPELLINGS.setdefault(british, set()).update({british, american})
     _SPELLINGS.setdefault(american, set()).update({british, american})
@@ -94,7 +94,7 @@ class Term:
 def parse(query: str) -> list[Term]:
     """Terms of a cleaned query: words, "quoted phrases", -excluded words; at most MAX_TERMS."""
     query = query.replace("“", '"').replace("”", '"').replace("„", '"')
-    terms = []
+    terms: list[Term] = []
     for token in _TOKEN.findall(query):
         excluded = token.startswith("-") and len(token) > 1
         token = token.lstrip("-") if excluded else token

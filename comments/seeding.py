@@ -11,7 +11,7 @@ def load_seed_comments(*, seed_dir, report, articles, **_kwargs):
     path = seed_dir / "comments.toml"
     if not path.exists():
         return
-    by_article = {}
+    by_article: dict[str, list[Comment]] = {}
     for entry in tomllib.loads(path.read_text(encoding="utf-8"))["comment"]:
         article = articles[entry["article"]]
         thread = by_article.setdefault(article.slug, [])

@@ -46,24 +46,21 @@ def record_read(article_id: int, *, at=None) -> bool:
 def most_read_ids(*, at=None, limit=MOST_READ_COUNT) -> dict[str, list[int]]:
     """The most read article ids of each window, in one query over the week's hourly rows."""
     hour = current_hour(at)
-    since = {name: hour - span + timedelta(hours=1) for name, span in WINDOWS.items()}
+    day_start = hour - WINDOWS["day"] + timedelta(hours=1)
+    week_start = hour - WINDOWS["week"] + timedelta(hours=1)
     rows = (
-        HourlyReads.objects.filter(hour__gte=min(since.values()))
+        HourlyReads.objects.filter(hour__gte=week_start)
         .values("article_id")
-        .annotate(
-            **{
-                name: Sum("count", filter=Q(hour__gte=start), default=0)
-                for name, start in since.items()
-            }
-        )
+        .annotate(day=Sum("count", filter=Q(hour__gte=day_start), default=0), week=Sum("count"))
     )
-    rows = list(rows)
+    totals = [(row["article_id"], {"day": row["day"], "week": row["week"]}) for row in rows]
     ranked = {}
     for name in WINDOWS:
         best = sorted(
-            (row for row in rows if row[name]), key=lambda row: (-row[name], -row["article_id"])
+            ((pk, reads[name]) for pk, reads in totals if reads[name]),
+            key=lambda each: (-each[1], -each[0]),
         )
-        ranked[name] = [row["article_id"] for row in best[: limit * 2]]  # room for unpublished
+        ranked[name] = [pk for pk, _ in best[: limit * 2]]  # room for unpublished ones
     return ranked
 
 

@@ -95,9 +95,8 @@ def test_seed_files_reference_only_what_they_define(seed_dir):
 
 
 def test_seeds_fill_every_category_with_authors_corrections_and_comments(seeded, client):
-    from articles.workflow.models import ArticleNote
-
     from articles.models import Article, AuthorProfile, Category
+    from workflow.models import ArticleNote
 
     assert Article.objects.published().count() >= 30
     for category in Category.objects.all():

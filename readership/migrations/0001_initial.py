@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("articles", "0005_authors_primary_category"),
+        ("articles", "0006_authors_primary_category"),
     ]
 
     operations = [
