@@ -1,6 +1,8 @@
 """The search page's filters. Whatever arrives in the address, the form only narrows results:
 an unknown category or a date that is not one is reported beside its field, never a 500."""
 
+from datetime import date
+
 from django import forms
 
 from .models import Category
@@ -9,6 +11,15 @@ from .search import Sort, clean_query
 
 class DateInput(forms.DateInput):
     input_type = "date"
+
+    def format_value(self, value):
+        """A date field holds only a date: what is not one is dropped (its error says so)."""
+        if isinstance(value, str):
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                return None
+        return super().format_value(value)
 
 
 class SearchForm(forms.Form):

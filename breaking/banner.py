@@ -20,29 +20,36 @@ from .models import BreakingNews
 CACHE_KEY = "breaking:live-banner"
 # Upper bound on how long the answer is kept when nothing is scheduled.
 MAX_CACHE_SECONDS = 300
-NONE = "none"
 
 
 def live_banner(*, at=None):
     """The live banner (the latest started) as a small dict, or None."""
-    cached = cache.get(CACHE_KEY)
     now = at or timezone.now()
-    if cached is not None and (cached == NONE or cached["expires_at"] > now):
-        return None if cached == NONE else cached
+    cached = cache.get(CACHE_KEY)
+    if cached is not None and now < cached["until"]:
+        return cached["banner"]
     # Banners not yet expired are a handful: one indexed query finds the live one and the next
     # to start.
     pending = list(BreakingNews.objects.filter(expires_at__gt=now).order_by("-starts_at", "-id"))
     banner = next((each for each in pending if each.starts_at <= now), None)
     upcoming = min((each.starts_at for each in pending if each.starts_at > now), default=None)
-    horizon = now + timedelta(seconds=MAX_CACHE_SECONDS)
-    ends = min(t for t in (horizon, upcoming, banner and banner.expires_at) if t)
-    value = (
-        {"text": banner.text, "link": banner.link, "expires_at": banner.expires_at}
-        if banner
-        else NONE
+    # The answer holds until the banner expires or the next one starts, at most a few minutes.
+    until = min(
+        t
+        for t in (
+            now + timedelta(seconds=MAX_CACHE_SECONDS),
+            upcoming,
+            banner and banner.expires_at,
+        )
+        if t
     )
-    cache.set(CACHE_KEY, value, max(1, int((ends - now).total_seconds())))
-    return None if value == NONE else value
+    value = {"text": banner.text, "link": banner.link} if banner else None
+    cache.set(
+        CACHE_KEY,
+        {"banner": value, "until": until},
+        max(1, int((until - now).total_seconds())),
+    )
+    return value
 
 
 def forget_live_banner(**_kwargs):

@@ -9,6 +9,7 @@ class StandardsConfig(AppConfig):
     verbose_name = "Standards pages"
 
     def ready(self):
+        from django.apps import apps
         from django.db.models.signals import post_migrate
 
         from articles import page_parts
@@ -16,4 +17,10 @@ class StandardsConfig(AppConfig):
         from . import roles
 
         page_parts.register_article_part(page_parts.FOOTER_LINKS, "standards/footer_links.html")
-        post_migrate.connect(roles.sync_roles, sender=self, dispatch_uid="standards-roles")
+        # This app has no models, so Django sends it no post_migrate: sync after flatpages',
+        # whose permissions are made just before (auth's handler runs first).
+        post_migrate.connect(
+            roles.sync_roles,
+            sender=apps.get_app_config("flatpages"),
+            dispatch_uid="standards-roles",
+        )
