@@ -149,9 +149,12 @@ def test_a_failed_post_shows_a_message_per_field_and_keeps_the_text(
     page.wait_for_timeout(1100)
     form.get_by_role("button", name="Post comment").click()
 
-    expect(page.get_by_text("Your comment was not posted yet.")).to_be_visible()
-    expect(page.get_by_text("This field is required.")).to_be_visible()
-    expect(page.get_by_text("Enter a valid email address.")).to_be_visible()
+    # An error summary (focused) links each error to its field; each field says it again.
+    summary = page.locator("[data-error-summary]")
+    expect(summary.get_by_role("heading", name="Your comment was not posted yet")).to_be_visible()
+    expect(summary).to_be_focused()
+    expect(summary.get_by_role("link", name="Name: This field is required.")).to_be_visible()
+    expect(page.get_by_text("Enter a valid email address.").last).to_be_visible()
     expect(page.get_by_role("textbox", name="Comment")).to_have_value(
         "Carefully written, not to be lost."
     )
