@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from breaking.banner import live_banner
@@ -11,6 +12,10 @@ from breaking.models import BreakingNews
 from .factories import make_article
 
 pytestmark = pytest.mark.django_db
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="query plans on PostgreSQL"
+)
 
 
 def banner(**fields):
@@ -83,3 +88,20 @@ def test_editors_set_banners_in_the_admin(editor_client):
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert "Ceasefire announced" in editor_client.get("/").content.decode()
+
+
+@postgresql_only
+def test_the_live_banner_query_uses_its_index():
+    now = timezone.now()
+    BreakingNews.objects.bulk_create(
+        BreakingNews(
+            text=f"Old {n}",
+            starts_at=now - timedelta(days=n + 1),
+            expires_at=now - timedelta(days=n),
+        )
+        for n in range(3000)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE breaking_breakingnews")
+    plan = BreakingNews.objects.filter(expires_at__gt=now).order_by("-starts_at").explain()
+    assert "breaking_live_idx" in plan, plan

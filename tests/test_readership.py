@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from articles.models import Article
@@ -12,6 +13,10 @@ from readership.models import HourlyReads
 from .factories import make_article
 
 pytestmark = pytest.mark.django_db
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="query plans on PostgreSQL"
+)
 
 
 def test_the_beacon_counts_a_read_without_cookies_or_personal_data(client):
@@ -75,3 +80,33 @@ def test_article_page_loads_the_beacon_and_stays_identical_for_everyone(client):
     client.post(f"/reads/{article.pk}/")
     # A read never changes the page: the ranking is cached for minutes, not per read.
     assert client.get(article.get_absolute_url()).content == first.content
+
+
+@postgresql_only
+def test_the_ranking_and_the_beacon_use_indexes():
+    from django.test.utils import CaptureQueriesContext
+
+    from readership.counting import most_read_ids
+
+    articles = [make_article() for _ in range(20)]
+    start = timezone.now() - timedelta(days=60)
+    HourlyReads.objects.bulk_create(
+        HourlyReads(article=articles[n % 20], hour=start + timedelta(hours=n), count=n % 7 + 1)
+        for n in range(60 * 24)
+    )
+    with CaptureQueriesContext(connection) as captured:
+        most_read_ids()
+        record_read(articles[0].pk)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE readership_hourlyreads")
+        for query in captured.captured_queries:
+            if "readership_hourlyreads" not in query["sql"]:
+                continue
+            cursor.execute("EXPLAIN (FORMAT JSON) " + query["sql"])
+            plan = str(cursor.fetchone()[0])
+            assert (
+                "'Relation Name': 'readership_hourlyreads'" not in plan or "Seq Scan" not in plan
+            ), (
+                query["sql"],
+                plan,
+            )

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from articles.search_terms import bare_word, parse, spellings
@@ -10,6 +11,10 @@ from articles.search_terms import bare_word, parse, spellings
 from .factories import make_article, make_category
 
 pytestmark = pytest.mark.django_db
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="query plans on PostgreSQL"
+)
 
 
 def found(client, **params) -> list[str]:
@@ -151,3 +156,29 @@ def test_term_parsing():
     assert terms[0].phrasings() == ["defence budget", "defense budget"]
     assert terms[1].excluded
     assert parse("-only -excluded") == []
+
+
+@postgresql_only
+def test_expanded_queries_are_still_served_by_the_gin_index():
+    from articles.models import Article
+    from articles.search import search_articles
+
+    now = timezone.now()
+    Article.objects.bulk_create(
+        Article(
+            headline=f"Routine story {n}",
+            slug=f"routine-{n}",
+            standfirst="Nothing to see.",
+            body="<p>Ships sailed and aircraft flew, as every week.</p>",
+            status=Article.Status.PUBLISHED,
+            published_at=now - timedelta(hours=n),
+        )
+        for n in range(3000)
+    )
+    make_article(headline="Defense and armour programme for Japan's navy")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_article")
+    for sort in ("relevance", "date"):
+        queryset = search_articles('defence "armour programme" japan\'s -russia', sort=sort)
+        plan = queryset.explain()
+        assert "article_search_idx" in plan, plan
