@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "readership",
     "breaking",
     "standards",
+    "wordpress_import",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "comments.middleware.private_for_pending_commenters",
     "workflow.redirects.old_slug_redirects",
+    # Last: sees the 404 of any address the site does not know, and the old ones it should.
+    "wordpress_import.middleware.LegacyAddressMiddleware",
 ]
 
 ROOT_URLCONF = "newsdesk.urls"

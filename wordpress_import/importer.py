@@ -1,0 +1,160 @@
+"""The import, start to end: two streaming passes over the export, one transaction per post.
+
+A post, its article, its terms' links, its addresses and its comments are written together or
+not at all; a post that fails is reported and the import goes on, so a run that stops halfway
+(a crash, Ctrl-C) leaves whole articles only, and running it again finishes the job.
+"""
+
+import time
+from urllib.parse import urlsplit
+
+from django.db import transaction
+from django.urls import reverse
+from lxml import etree
+
+from articles.comments.models import Comment
+from articles.fragments import bump_content_version
+from articles.models import Article
+
+from .addresses import SITE_FEEDS, AddressBook
+from .images import ImageStore
+from .people import AuthorMapper
+from .posts import ArticleMapper, skip_reason
+from .querysets import normalise_path
+from .report import ImportReport
+from .terms import TermMapper
+from .threads import CommentMapper
+from .timestamps import given_times
+from .wxr import iter_posts, read_site
+
+PROGRESS_SECONDS = 2.0
+
+
+class _DryRunRollback(Exception):
+    pass
+
+
+class WordPressImport:
+    def __init__(self, path, *, uploads_dir=None, old_site_url=None, download=True,
+                 timeout=10.0, dry_run=False, progress=None):  # fmt: skip
+        self.path = str(path)
+        self.uploads_dir = uploads_dir
+        self.old_site_url = old_site_url
+        self.download = download
+        self.timeout = timeout
+        self.dry_run = dry_run
+        self.progress = progress or (lambda message: None)
+        self.report = ImportReport(dry_run=dry_run)
+
+    def run(self):
+        """Imports and returns the report. Raises wxr.UnsafeExport for a file it must not read;
+        an export that turns out broken halfway is reported in report.errors."""
+        site = read_site(self.path)
+        self.progress(
+            f"WordPress {site.version or '?'} export of {site.base_url or 'an unknown site'}: "
+            f"{site.post_count} posts, {len(site.attachments)} attachments"
+        )
+        try:
+            if self.dry_run:
+                with transaction.atomic():
+                    self._import(site)
+                    raise _DryRunRollback
+            else:
+                self._import(site)
+        except _DryRunRollback:
+            pass
+        except etree.XMLSyntaxError as error:
+            self.report.errors.append(
+                f"the export stops being valid XML at line {error.lineno}: {error.msg}; "
+                "what came before was imported, run again after fixing the file"
+            )
+        finally:
+            if not self.dry_run:
+                # Bulk writes send no signals: reader pages' cached fragments learn of it here.
+                bump_content_version()
+        return self.report
+
+    def _import(self, site):
+        hosts = {
+            urlsplit(url).netloc.lower().removeprefix("www.")
+            for url in (site.base_url, site.link, self.old_site_url or "")
+            if url
+        }
+        images = ImageStore(
+            uploads_dir=self.uploads_dir,
+            old_site_url=self.old_site_url or site.base_url,
+            download=self.download,
+            timeout=self.timeout,
+            dry_run=self.dry_run,
+        )
+        addresses = AddressBook(report=self.report)
+        authors = AuthorMapper(site=site, report=self.report)
+        terms = TermMapper(site=site, report=self.report)
+        with transaction.atomic():
+            authors.import_all()
+            terms.import_all()
+            self._term_addresses(site, terms, addresses)
+            addresses.add(SITE_FEEDS)
+        articles = ArticleMapper(
+            site=site, report=self.report, authors=authors, terms=terms, images=images,
+            addresses=addresses, hosts=hosts,
+        )  # fmt: skip
+        comments = CommentMapper(report=self.report)
+        started = last = time.monotonic()
+        done = 0
+        with given_times((Comment, "created_at"), (Article, "modified_at")):
+            for post in iter_posts(self.path):
+                reason = skip_reason(post)
+                if reason:
+                    self.report["articles"].skip(reason, f"{post.post_type} {post.post_id}")
+                    self._skip_comments(post, reason)
+                    continue
+                try:
+                    with transaction.atomic():
+                        article = articles.import_post(post)
+                        if article is not None:
+                            comments.import_for(article, post)
+                        else:
+                            self._skip_comments(post, "its post was skipped")
+                except Exception as error:  # noqa: BLE001 - one broken post never stops the rest
+                    self.report["articles"].skip("broken (see below)", post.post_id)
+                    self.report.note(f"post {post.post_id} (line {post.line})",
+                                     f"not imported: {type(error).__name__}: {error}")  # fmt: skip
+                    for mapper in (articles, authors, terms, comments):
+                        mapper.forget()
+                done += 1
+                if time.monotonic() - last >= PROGRESS_SECONDS:
+                    last = time.monotonic()
+                    self.progress(
+                        f"{done}/{site.post_count} posts, {last - started:.0f}s "
+                        f"({done / (last - started):.0f} posts/s)"
+                    )
+        self.report["images"].created += images.created
+        if images.reused:
+            self.report["images"].skip("already imported", count=images.reused)
+        self.progress(f"{done} posts in {time.monotonic() - started:.1f}s")
+
+    def _skip_comments(self, post, reason):
+        if post.comments:
+            self.report["comments"].skip(f"post skipped ({reason})", count=len(post.comments))
+
+    def _term_addresses(self, site, terms, addresses):
+        rss = "rss"
+        for (taxonomy, wp_slug), term in site.terms.items():
+            target = terms.get(taxonomy, wp_slug)
+            if taxonomy == "category":
+                old = normalise_path(f"/category/{terms.old_path(wp_slug)}/")
+                wanted = {old: "", f"{old}feed/": rss}
+                if term.term_id:
+                    wanted[f"?cat={term.term_id}"] = ""
+                kind = "category"
+            else:
+                old = normalise_path(f"/tag/{wp_slug}/")
+                wanted = {old: "", f"{old}feed/": rss, f"?tag={wp_slug}": ""}
+                kind = "tag"
+            # Addresses the new site answers itself need no redirect.
+            url = reverse(f"articles:{kind}", kwargs={"slug": target.slug})
+            live = {url: "", f"{url}feed/": rss}
+            addresses.add(
+                {old: feed for old, feed in wanted.items() if old not in live}, **{kind: target}
+            )

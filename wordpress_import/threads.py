@@ -1,0 +1,166 @@
+"""WordPress comments become comments here, threads kept, never announced to anyone.
+
+Imported comments are marked as already notified, so `notify_moderators` never e-mails about
+them, and nothing here calls the posting service (which would). IP addresses and user agents
+are kept only for comments younger than the retention period, as purge_comment_metadata would
+leave them.
+"""
+
+import hashlib
+import ipaddress
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils import timezone
+
+from articles.comments.models import Comment
+
+from .body import html_to_text, plain_line
+from .models import ImportedComment
+
+CONVERSION_VERSION = "1"
+STATUSES = {"1": Comment.Status.APPROVED, "0": Comment.Status.PENDING, "spam": Comment.Status.SPAM}
+SKIPPED_STATUSES = {"trash": "in the WordPress trash", "post-trashed": "in the WordPress trash"}
+SKIPPED_TYPES = {
+    "pingback": "a pingback (not brought over)",
+    "trackback": "a trackback (not brought over)",
+}
+NAME_MAX = 80
+
+
+def _fingerprint(comment):
+    parts = [
+        CONVERSION_VERSION, comment.author, comment.email, comment.ip, comment.user_agent,
+        str(comment.date_gmt), comment.content, comment.approved, str(comment.parent_id),
+    ]  # fmt: skip
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def _ip(value):
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return None
+
+
+def _email(value):
+    try:
+        validate_email(value)
+    except ValidationError:
+        return ""
+    return value[:254]
+
+
+class CommentMapper:
+    def __init__(self, *, report):
+        self.tally = report["comments"]
+        self.report = report
+        self.max_depth = max(1, settings.NEWSDESK_COMMENTS["MAX_DEPTH"])
+        retention = settings.NEWSDESK_COMMENTS["METADATA_RETENTION_DAYS"]
+        self.keep_metadata_after = timezone.now() - timedelta(days=retention)
+        self.forget()
+
+    def forget(self):
+        self.records = {
+            wp_id: (comment_id, print_)
+            for wp_id, comment_id, print_ in ImportedComment.objects.values_list(
+                "wp_comment_id", "comment_id", "fingerprint"
+            )
+        }
+
+    def import_for(self, article, post):
+        kept = {}
+        for comment in post.comments:
+            reason = self._skip_reason(comment)
+            if reason:
+                self.tally.skip(reason, f"comment {comment.comment_id}")
+            else:
+                kept[comment.comment_id] = comment
+        by_id = {comment.comment_id: comment for comment in post.comments}
+        placed = self._place(kept, by_id)
+        now = timezone.now()
+        new_ids = {}  # wp id -> Comment pk
+        for level in range(1, self.max_depth + 1):
+            creating, mapping = [], []
+            for wp_id, (parent_wp_id, depth) in placed.items():
+                if depth != level:
+                    continue
+                source = kept[wp_id]
+                parent_pk = new_ids.get(parent_wp_id) if parent_wp_id else None
+                values = self._values(source, article, parent_pk, depth)
+                current = _fingerprint(source)
+                known = self.records.get(wp_id)
+                if known:
+                    new_ids[wp_id] = known[0]
+                    if known[1] == current:
+                        self.tally.skip("unchanged since the last import")
+                        continue
+                    Comment.objects.filter(pk=known[0]).update(**values)
+                    ImportedComment.objects.filter(wp_comment_id=wp_id).update(fingerprint=current)
+                    self.records[wp_id] = (known[0], current)
+                    self.tally.updated += 1
+                    continue
+                creating.append(Comment(notified_at=now, **values))
+                mapping.append((wp_id, current))
+            if not creating:
+                continue
+            Comment.objects.bulk_create(creating)
+            records = []
+            for comment, (wp_id, current) in zip(creating, mapping, strict=True):
+                new_ids[wp_id] = comment.pk
+                records.append(
+                    ImportedComment(comment=comment, wp_comment_id=wp_id, fingerprint=current)
+                )
+                self.records[wp_id] = (comment.pk, current)
+            ImportedComment.objects.bulk_create(records)
+            self.tally.created += len(creating)
+
+    def _skip_reason(self, comment):
+        if not comment.comment_id:
+            return "no comment ID"
+        if comment.type in SKIPPED_TYPES:
+            return SKIPPED_TYPES[comment.type]
+        if comment.approved in SKIPPED_STATUSES:
+            return SKIPPED_STATUSES[comment.approved]
+        if comment.approved not in STATUSES:
+            return f"unknown status “{comment.approved}”"
+        if not html_to_text(comment.content):
+            return "empty"
+        return None
+
+    def _place(self, kept, by_id):
+        """wp id -> (parent wp id or 0, depth): the nearest kept ancestor is the parent, and a
+        reply deeper than the site allows hangs from the deepest level allowed."""
+        chains = {}
+        for wp_id in kept:
+            chain, seen, parent = [], {wp_id}, by_id[wp_id].parent_id
+            while parent and parent in by_id and parent not in seen:
+                seen.add(parent)
+                if parent in kept:
+                    chain.insert(0, parent)
+                parent = by_id[parent].parent_id
+            chains[wp_id] = chain  # ancestors, root first
+        placed = {}
+        for wp_id, chain in chains.items():
+            depth = min(len(chain) + 1, self.max_depth)
+            parent = chain[depth - 2] if depth > 1 else 0
+            placed[wp_id] = (parent, depth)
+        return placed
+
+    def _values(self, source, article, parent_pk, depth):
+        created = source.date_gmt or timezone.now()
+        recent = created >= self.keep_metadata_after
+        return {
+            "article_id": article.pk,
+            "parent_id": parent_pk,
+            "depth": depth if parent_pk else 1,
+            "name": (plain_line(source.author) or "Anonymous")[:NAME_MAX],
+            "email": _email(source.email),
+            "body": html_to_text(source.content, keep_links=True),
+            "status": STATUSES[source.approved],
+            "ip_address": _ip(source.ip) if recent else None,
+            "user_agent": source.user_agent[:300] if recent else "",
+            "created_at": created,
+        }
