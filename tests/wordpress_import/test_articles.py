@@ -9,9 +9,8 @@ from taggit.models import Tag
 from articles.models import Article, Category
 from wordpress_import.models import ImportedPost
 
-from .conftest import (
-    BLOCKS, CLASSIC, DRAFT, FRENCH, PASSWORD, PENDING, PRIVATE, RUSSIAN, SCHEDULED,
-)  # fmt: skip
+from . import conftest as wp
+from .conftest import BLOCKS, CLASSIC, FRENCH, RUSSIAN, SCHEDULED
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +31,9 @@ def test_a_classic_post_reads_as_wordpress_showed_it(imported, client):
     assert "Crews start training in May.<br>\nA second line" in article.body
     assert "<ul>\n<li>North</li>" in article.body
     # [caption] became a figure; the unknown shortcode's text stays, its tags go.
-    assert "<figcaption>The array at dusk. Photo: <em>MoD</em></figcaption></figure>" in article.body
+    assert (
+        "<figcaption>The array at dusk. Photo: <em>MoD</em></figcaption></figure>" in article.body
+    )
     assert "[caption" not in article.body and "[unknown_plugin" not in article.body
     assert "<p>Kept text</p>" in article.body
     assert article.published_at == datetime(2024, 3, 12, 9, 30, tzinfo=UTC)
@@ -73,10 +74,10 @@ def test_non_english_posts_get_slugs_as_the_site_makes_them(imported, client):
     "wp_post_id, status, public",
     [
         (SCHEDULED, Article.Status.PUBLISHED, False),
-        (DRAFT, Article.Status.DRAFT, False),
-        (PENDING, Article.Status.IN_REVIEW, False),
-        (PRIVATE, Article.Status.DRAFT, False),
-        (PASSWORD, Article.Status.DRAFT, False),
+        (wp.DRAFT, Article.Status.DRAFT, False),
+        (wp.PENDING, Article.Status.IN_REVIEW, False),
+        (wp.PRIVATE, Article.Status.DRAFT, False),
+        (wp.PASSWORD, Article.Status.DRAFT, False),
     ],
 )
 def test_statuses_map_and_nothing_private_becomes_public(imported, client, wp_post_id, status,
