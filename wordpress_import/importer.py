@@ -25,7 +25,7 @@ from .report import ImportReport
 from .terms import TermMapper
 from .threads import CommentMapper
 from .timestamps import given_times
-from .wxr import iter_posts, read_site
+from .wxr import UnsafeExport, iter_posts, read_site
 
 PROGRESS_SECONDS = 2.0
 
@@ -49,7 +49,15 @@ class WordPressImport:
     def run(self):
         """Imports and returns the report. Raises wxr.UnsafeExport for a file it must not read;
         an export that turns out broken halfway is reported in report.errors."""
-        site = read_site(self.path)
+        try:
+            site = read_site(self.path)
+        except etree.XMLSyntaxError as error:
+            # Found by the first pass, which reads the whole file before anything is written.
+            raise UnsafeExport(
+                f"The export is not valid XML (line {error.lineno}: {error.msg.splitlines()[0]}); "
+                "nothing was imported. A file cut short by a download or an upload limit looks "
+                "like this."
+            ) from error
         self.progress(
             f"WordPress {site.version or '?'} export of {site.base_url or 'an unknown site'}: "
             f"{site.post_count} posts, {len(site.attachments)} attachments"

@@ -82,7 +82,8 @@ class ShortcodeConverter:
             picture, caption = image.group(1), image.group(2)
         else:
             picture, caption = content, ""
-        caption = caption.strip() or html.escape(attributes.get("caption", ""))
+        # Old posts keep the caption in an attribute, as HTML (WordPress prints it as it is).
+        caption = caption.strip() or attributes.get("caption", "")
         caption = re.sub(r"^(<br\s*/?>\s*)+|(<br\s*/?>\s*)+$", "", caption).strip()
         figcaption = f"<figcaption>{caption}</figcaption>" if caption else ""
         return f"<figure>{picture.strip()}{figcaption}</figure>"

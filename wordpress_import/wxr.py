@@ -356,7 +356,7 @@ def _comment(element):
         email=_text(fields.get("wp:comment_author_email")),
         url=_text(fields.get("wp:comment_author_url")),
         ip=_text(fields.get("wp:comment_author_IP")),
-        user_agent=_text(fields.get("wp:comment_agent")),
+        user_agent=_text(fields.get("wp:comment_agent")),  # not in WordPress's own exports
         date_gmt=_gmt(_text(fields.get("wp:comment_date_gmt")))
         or _gmt(_text(fields.get("wp:comment_date"))),
         content=_raw_text(fields.get("wp:comment_content")),
