@@ -51,15 +51,22 @@ class AddressBook:
     def __init__(self, *, report):
         self.tally = report["redirects"]
         self.report = report
+        self.forget()
+
+    def forget(self):
+        # Every recorded address, so a new one costs no lookup (a string each: 100,000 posts
+        # make a few megabytes).
+        self.known = set(LegacyAddress.objects.values_list("old_address", flat=True))
 
     def add(self, addresses, **target):
         """`addresses`: {old_address: feed}; `target`: article=, category= or tag= (or none)."""
         if not addresses:
             return
+        recorded = [old for old in addresses if old in self.known]
         existing = {
             address.old_address: address
-            for address in LegacyAddress.objects.filter(old_address__in=list(addresses))
-        }
+            for address in LegacyAddress.objects.filter(old_address__in=recorded)
+        } if recorded else {}  # fmt: skip
         new = []
         for old, feed in addresses.items():
             current = existing.get(old)
@@ -70,6 +77,7 @@ class AddressBook:
             else:
                 self.tally.skip("address already leads elsewhere (first one kept)", old)
         LegacyAddress.objects.bulk_create(new)
+        self.known.update(address.old_address for address in new)
         self.tally.created += len(new)
 
 

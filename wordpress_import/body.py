@@ -76,10 +76,14 @@ class _TextExtractor(HTMLParser):
 
 def html_to_text(markup, *, keep_links=False):
     """Readable plain text of some HTML: paragraphs as blank lines, links' addresses kept."""
-    parser = _TextExtractor(keep_links=keep_links)
-    parser.feed(markup or "")
-    parser.close()
-    text = "".join(parser.parts).replace("\r\n", "\n")
+    if "<" in (markup or ""):
+        parser = _TextExtractor(keep_links=keep_links)
+        parser.feed(markup)
+        parser.close()
+        text = "".join(parser.parts)
+    else:  # most comments: no tag to parse, only entities to decode
+        text = html.unescape(markup or "")
+    text = text.replace("\r\n", "\n")
     lines = [" ".join(line.split()) for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 

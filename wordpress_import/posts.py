@@ -6,7 +6,7 @@ from datetime import UTC
 
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, TaggedArticle
 
 from .addresses import post_addresses
 from .body import convert_body, first_sentences, html_to_text, plain_line
@@ -73,12 +73,15 @@ class ArticleMapper:
         self.images = images
         self.addresses = addresses
         self.hosts = hosts
-        self.records = {record.wp_post_id: record for record in ImportedPost.objects.all()}
         self.reported_missing = set()
+        self.forget()
 
     def forget(self):
         """After a rolled-back post: what this object remembers is read again."""
         self.records = {record.wp_post_id: record for record in ImportedPost.objects.all()}
+        # Slugs in use, so choosing one costs no query (an editor's article saved meanwhile
+        # with the same slug fails that post, which the next run imports).
+        self.slugs = set(Article.objects.values_list("slug", flat=True))
 
     def import_post(self, post):
         """The article for `post` (created, updated or unchanged), or None if it is skipped."""
@@ -166,26 +169,37 @@ class ArticleMapper:
         base = base or f"wordpress-{post.post_id}"
         if article.slug and article.slug == base:
             return base
-        taken = Article.objects.exclude(pk=article.pk).filter
-        slug = unique_slug(base, taken=lambda s: taken(slug=s).exists(), max_length=SLUG_MAX)
+        slug = unique_slug(base, taken=self.slugs.__contains__, max_length=SLUG_MAX)
+        self.slugs.discard(article.slug)
+        self.slugs.add(slug)
         if slug != base:
             self.report.note(f"post {post.post_id}", f"slug {base} was taken: {slug} used")
         return slug
 
     # Categories and tags
     def _terms(self, article, post, *, created):
-        categories, tags = [], []
+        """Categories and tags through their link tables: two inserts for a new article (the
+        managers' set() costs a query per tag), and the reader pages learn of it at the end."""
+        categories, tags = {}, {}
         for taxonomy, slug, name in post.terms:
             if not slug:
                 continue
             if taxonomy == "category":
-                categories.append(self.terms.get("category", slug, name))
+                category = self.terms.get("category", slug, name)
+                categories[category.pk] = category
             elif taxonomy == "post_tag":
-                tags.append(self.terms.get("post_tag", slug, name))
-        if categories or not created:
-            article.categories.set(categories)
-        if tags or not created:
-            article.tags.set(tags)
+                tag = self.terms.get("post_tag", slug, name)
+                tags[tag.pk] = tag
+        CategoryLink = Article.categories.through
+        if not created:
+            CategoryLink.objects.filter(article=article).delete()
+            TaggedArticle.objects.filter(content_object=article).delete()
+        CategoryLink.objects.bulk_create(
+            [CategoryLink(article=article, category_id=pk) for pk in categories]
+        )
+        TaggedArticle.objects.bulk_create(
+            [TaggedArticle(content_object=article, tag_id=pk) for pk in tags]
+        )
 
     # Images
     def _attachment_url(self, attachment):

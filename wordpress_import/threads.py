@@ -82,6 +82,7 @@ class CommentMapper:
         placed = self._place(kept, by_id)
         now = timezone.now()
         new_ids = {}  # wp id -> Comment pk
+        records = []
         for level in range(1, self.max_depth + 1):
             creating, mapping = [], []
             for wp_id, (parent_wp_id, depth) in placed.items():
@@ -89,14 +90,15 @@ class CommentMapper:
                     continue
                 source = kept[wp_id]
                 parent_pk = new_ids.get(parent_wp_id) if parent_wp_id else None
-                values = self._values(source, article, parent_pk, depth)
                 current = _fingerprint(source)
                 known = self.records.get(wp_id)
+                if known and known[1] == current:
+                    new_ids[wp_id] = known[0]
+                    self.tally.skip("unchanged since the last import")
+                    continue
+                values = self._values(source, article, parent_pk, depth)
                 if known:
                     new_ids[wp_id] = known[0]
-                    if known[1] == current:
-                        self.tally.skip("unchanged since the last import")
-                        continue
                     Comment.objects.filter(pk=known[0]).update(**values)
                     ImportedComment.objects.filter(wp_comment_id=wp_id).update(fingerprint=current)
                     self.records[wp_id] = (known[0], current)
@@ -106,16 +108,16 @@ class CommentMapper:
                 mapping.append((wp_id, current))
             if not creating:
                 continue
+            # One insert per level: replies need their parents' new IDs.
             Comment.objects.bulk_create(creating)
-            records = []
             for comment, (wp_id, current) in zip(creating, mapping, strict=True):
                 new_ids[wp_id] = comment.pk
                 records.append(
                     ImportedComment(comment=comment, wp_comment_id=wp_id, fingerprint=current)
                 )
                 self.records[wp_id] = (comment.pk, current)
-            ImportedComment.objects.bulk_create(records)
             self.tally.created += len(creating)
+        ImportedComment.objects.bulk_create(records)
 
     def _skip_reason(self, comment):
         if not comment.comment_id:

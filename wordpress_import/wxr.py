@@ -110,7 +110,8 @@ class Site:
     authors: dict = field(default_factory=dict)  # login -> Author
     terms: dict = field(default_factory=dict)  # (taxonomy, slug) -> Term
     attachments: dict = field(default_factory=dict)  # post_id -> Attachment
-    post_count: int = 0  # items of type "post", for progress
+    post_count: int = 0  # items of type "post"
+    item_count: int = 0  # items other than attachments, for progress
 
 
 def _prefix(namespace):
@@ -227,8 +228,9 @@ def read_site(path):
                 attachment = _attachment(element)
                 if attachment:
                     site.attachments[attachment.post_id] = attachment
-            elif post_type == "post":
-                site.post_count += 1
+            else:
+                site.item_count += 1
+                site.post_count += post_type == "post"
             _free(element)
             continue
         if not in_channel:

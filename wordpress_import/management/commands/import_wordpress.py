@@ -42,9 +42,17 @@ class Command(BaseCommand):
             metavar="SECONDS",
             help="How long to wait for the old site per image (default 10).",
         )
+        parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=100,
+            metavar="POSTS",
+            help="Posts committed together (default 100). Each post is still all or nothing; "
+            "an interrupted run loses at most one batch, which the next run imports.",
+        )
 
     def handle(self, *args, export, uploads, dry_run, old_site_url, no_download, timeout,
-               **options):  # fmt: skip
+               batch_size, **options):  # fmt: skip
         if not Path(export).is_file():
             raise CommandError(f"No such file: {export}")
         if uploads and not Path(uploads).is_dir():
@@ -62,6 +70,7 @@ class Command(BaseCommand):
             download=not no_download,
             timeout=timeout,
             dry_run=dry_run,
+            batch_size=batch_size,
             progress=progress,
         )
         try:
