@@ -13,9 +13,9 @@ from django.db import transaction
 from django.urls import reverse
 from lxml import etree
 
-from articles.comments.models import Comment
 from articles.fragments import bump_content_version
 from articles.models import Article
+from comments.models import Comment
 
 from .addresses import SITE_FEEDS, AddressBook
 from .images import ImageStore

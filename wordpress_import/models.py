@@ -43,7 +43,7 @@ class ImportedPost(models.Model):
 
 class ImportedComment(models.Model):
     comment = models.OneToOneField(
-        "articles.Comment", on_delete=models.CASCADE, related_name="wordpress_origin"
+        "comments.Comment", on_delete=models.CASCADE, related_name="wordpress_origin"
     )
     wp_comment_id = models.PositiveBigIntegerField("WordPress comment ID", unique=True)
     fingerprint = models.CharField(max_length=64)
@@ -150,16 +150,16 @@ class LegacyAddress(models.Model):
 
     def target_url(self):
         """Where the old address leads now, or None when readers may not see it."""
-        if self.article_id:
-            if not Article.objects.published().filter(pk=self.article_id).exists():
-                return None
-            return self.article.get_absolute_url()
-        if self.category_id:
+        article, category, tag = self.article, self.category, self.tag
+        if article is not None:
+            # is_published() is the model's side of Article.objects.published().
+            return article.get_absolute_url() if article.is_published() else None
+        if category is not None:
             names = {"rss": "category-feed", "atom": "category-feed-atom"}
             name = names.get(self.feed, "category")
-            return reverse(f"articles:{name}", kwargs={"slug": self.category.slug})
-        if self.tag_id:
+            return reverse(f"articles:{name}", kwargs={"slug": category.slug})
+        if tag is not None:
             names = {"rss": "tag-feed", "atom": "tag-feed-atom"}
             name = names.get(self.feed, "tag")
-            return reverse(f"articles:{name}", kwargs={"slug": self.tag.slug})
+            return reverse(f"articles:{name}", kwargs={"slug": tag.slug})
         return reverse("articles:feed-atom" if self.feed == "atom" else "articles:feed")

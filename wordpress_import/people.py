@@ -8,10 +8,10 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from workflow.roles import WRITERS
+
 from .models import ImportedAuthor
 from .wxr import Author
-
-WRITERS_GROUP = "Writers"
 
 
 def display_name(author):
@@ -32,7 +32,7 @@ class AuthorMapper:
         self.site = site
         self.report = report
         self.User = get_user_model()
-        self.writers = Group.objects.filter(name=WRITERS_GROUP).first()
+        self.writers = Group.objects.filter(name=WRITERS).first()
         self.forget()
 
     def forget(self):

@@ -49,7 +49,8 @@ class TermMapper:
 
     def old_path(self, wp_slug):
         """A category's path in WordPress: its ancestors' slugs, then its own."""
-        parts, seen, slug = [], set(), wp_slug
+        parts: list[str] = []
+        seen, slug = set(), wp_slug
         while slug and slug not in seen:
             seen.add(slug)
             parts.insert(0, slug)
@@ -75,10 +76,11 @@ class TermMapper:
             tally.updated += 1
             return category
         slug = ascii_slug(term.slug) or ascii_slug(term.name) or f"category-{term.term_id or 0}"
-        category = (
+        existing = (
             Category.objects.filter(slug=slug).first() or Category.objects.filter(name=name).first()
         )
-        if category:
+        if existing is not None:
+            category = existing
             tally.skip("already on the site (kept as it is)", term.name)
         else:
             slug = unique_slug(

@@ -15,7 +15,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils import timezone
 
-from articles.comments.models import Comment
+from comments.counts import recount_comments
+from comments.models import Comment
 
 from .body import html_to_text, plain_line
 from .models import ImportedComment
@@ -81,7 +82,8 @@ class CommentMapper:
         by_id = {comment.comment_id: comment for comment in post.comments}
         placed = self._place(kept, by_id)
         now = timezone.now()
-        new_ids = {}  # wp id -> Comment pk
+        new_ids: dict[int, int] = {}  # wp id -> Comment pk
+        changed = False
         records = []
         for level in range(1, self.max_depth + 1):
             creating, mapping = [], []
@@ -97,6 +99,7 @@ class CommentMapper:
                     self.tally.skip("unchanged since the last import")
                     continue
                 values = self._values(source, article, parent_pk, depth)
+                changed = True
                 if known:
                     new_ids[wp_id] = known[0]
                     Comment.objects.filter(pk=known[0]).update(**values)
@@ -118,6 +121,9 @@ class CommentMapper:
                 self.records[wp_id] = (comment.pk, current)
             self.tally.created += len(creating)
         ImportedComment.objects.bulk_create(records)
+        if changed:
+            # Bulk writes send no signal: the article's approved-comment count is redone here.
+            recount_comments([article.pk])
 
     def _skip_reason(self, comment):
         if not comment.comment_id:
@@ -137,7 +143,8 @@ class CommentMapper:
         reply deeper than the site allows hangs from the deepest level allowed."""
         chains = {}
         for wp_id in kept:
-            chain, seen, parent = [], {wp_id}, by_id[wp_id].parent_id
+            chain: list[int] = []
+            seen, parent = {wp_id}, by_id[wp_id].parent_id
             while parent and parent in by_id and parent not in seen:
                 seen.add(parent)
                 if parent in kept:

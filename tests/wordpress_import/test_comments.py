@@ -5,8 +5,8 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 
-from articles.comments.models import Comment
-from articles.comments.services import notify_moderators
+from comments.models import Comment
+from comments.services import notify_moderators
 from wordpress_import.models import ImportedComment, ImportedPost
 
 from .conftest import CLASSIC, FIRST_COMMENT, SPAM_COMMENT, export_variant, run_import
@@ -85,6 +85,7 @@ def test_imported_comments_are_never_emailed(db, django_user_model, mailoutbox):
 
 def test_approved_threads_show_on_the_article_page(imported, client):
     article = ImportedPost.objects.get(wp_post_id=CLASSIC).article
+    assert article.comment_count == 4  # approved ones only: the held one waits
     page = client.get(article.get_absolute_url()).content.decode()
     assert "Très bien expliqué." in page
     assert "Fourth level, deeper than the new site allows." in page

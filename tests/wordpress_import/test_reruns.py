@@ -11,8 +11,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import CommandError
 from taggit.models import Tag
 
-from articles.comments.models import Comment
 from articles.models import Article, Category
+from comments.models import Comment
 from wordpress_import import posts
 from wordpress_import.models import ImportedPost, LegacyAddress
 
@@ -129,14 +129,18 @@ def test_a_truncated_export_is_refused_before_anything_is_written(db, tmp_path):
     assert counts()["articles"] == 0
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
 @pytest.fixture
 def old_site(tmp_path):
     """The old site, serving its uploads at /wp-content/uploads/ on a free local port."""
     root = tmp_path / "site"
     (root / "wp-content").mkdir(parents=True)
     (root / "wp-content" / "uploads").symlink_to(UPLOADS)
-    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
-    handler.log_message = lambda *args: None
+    handler = partial(QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
