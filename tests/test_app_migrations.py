@@ -28,8 +28,8 @@ def latest():
     return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
-# Apps whose first migration depends on articles after the move (issue 15).
-LATER_APPS = ("readership", "breaking")
+# Apps whose first migration depends on articles after the move (issues 12 and 15).
+LATER_APPS = ("readership", "breaking", "wordpress_import")
 
 
 def before_the_move():
