@@ -6,7 +6,7 @@ WordPress paths (nested categories included) and feeds, where they differ from t
 For the site: WordPress's other feed addresses.
 """
 
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from .models import LegacyAddress
 from .querysets import MAX_ADDRESS_LENGTH, normalise_path
@@ -29,7 +29,7 @@ def _path_on_site(url, hosts):
         return None
     if parts.query or parts.path in ("", "/"):
         return None  # ?p=ID forms are added by ID; "/" is the home page
-    return normalise_path(parts.path)
+    return normalise_path(unquote(parts.path))
 
 
 def post_addresses(post, hosts):

@@ -92,6 +92,10 @@ def test_unknown_and_hostile_addresses_stay_404(imported, client):
     assert client.get("/" + "a" * 5000 + "/").status_code == 404
     assert client.get("/?p=" + "9" * 500).status_code == 200
     assert client.get("/%FF%FE/").status_code == 404
+    # PostgreSQL refuses NUL in text: never looked up, never a 500.
+    assert client.get("/a%00b/").status_code == 404
+    assert client.get("/?p=7%00").status_code == 200
+    assert client.get("/?tag=%00").status_code == 200
 
 
 def test_live_pages_cost_no_lookup(imported, client, django_assert_num_queries, site_cache):
