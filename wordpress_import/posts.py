@@ -15,7 +15,7 @@ from .models import ImportedPost
 from .slugs import ascii_slug, unique_slug
 
 # Bump when the conversion changes, so the next run rewrites articles imported before.
-CONVERSION_VERSION = "1"
+CONVERSION_VERSION = "2"
 HEADLINE_MAX = 200
 STANDFIRST_MAX = 400
 STANDFIRST_FROM_BODY = 300
@@ -58,7 +58,7 @@ def fingerprint(post):
     parts = [
         CONVERSION_VERSION, post.title, post.content, post.excerpt, post.status, post.name,
         str(post.date_gmt), str(post.modified_gmt), post.creator, post.password,
-        post.comment_status, str(post.thumbnail_id), repr(sorted(post.terms)),
+        post.comment_status, str(post.thumbnail_id), repr(sorted(post.terms)), str(post.sticky),
     ]  # fmt: skip
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
@@ -160,6 +160,8 @@ class ArticleMapper:
         elif post.status == "private":
             self.report.note(where, "private in WordPress: imported as a draft, never public")
         article.comments_open = post.comment_status == "open"
+        # WordPress's "stick to the front page" is this site's "pin as lead story".
+        article.is_lead = post.sticky
         article.modified_at = post.modified_gmt or article.published_at or timezone.now()
 
     def _slug(self, article, post):

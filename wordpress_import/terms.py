@@ -76,9 +76,17 @@ class TermMapper:
             tally.updated += 1
             return category
         slug = ascii_slug(term.slug) or ascii_slug(term.name) or f"category-{term.term_id or 0}"
-        existing = (
-            Category.objects.filter(slug=slug).first() or Category.objects.filter(name=name).first()
-        )
+        existing = Category.objects.filter(slug=slug).first()
+        if existing is None:
+            same_name = Category.objects.filter(name=name).first()
+            if same_name is not None and self._made_by_another_term(same_name, term):
+                # WordPress allows one name under two parents; names are unique here, so the
+                # second is told apart by its parent's name.
+                parent = self.site.terms.get(("category", term.parent_slug))
+                name = f"{name} ({parent.name if parent else term.slug})"[:NAME_MAX]
+                self.report.note(f"category {term.slug}", f"name taken: imported as {name}")
+            else:
+                existing = same_name
         if existing is not None:
             category = existing
             tally.skip("already on the site (kept as it is)", term.name)
@@ -94,6 +102,14 @@ class TermMapper:
             defaults={"category": category, "fingerprint": _fingerprint(term)},
         )
         return category
+
+    def _made_by_another_term(self, category, term):
+        """Whether another WordPress category of this export became `category`."""
+        return (
+            ImportedTerm.objects.filter(taxonomy="category", category=category)
+            .exclude(wp_slug=term.slug)
+            .exists()
+        )
 
     def _tag(self, term):
         tally = self.report["tags"]

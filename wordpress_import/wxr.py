@@ -91,6 +91,7 @@ class Post:
     name: str = ""  # decoded slug
     password: str = ""
     comment_status: str = "open"
+    sticky: bool = False
     terms: list = field(default_factory=list)  # [(taxonomy, slug, name)]
     meta: dict = field(default_factory=dict)
     comments: list = field(default_factory=list)
@@ -402,6 +403,8 @@ def _post(element):
             post.password = _raw_text(child)
         elif key == "wp:comment_status":
             post.comment_status = _text(child)
+        elif key == "wp:is_sticky":
+            post.sticky = _text(child) == "1"
         elif key == "category":
             post.terms.append(
                 (child.get("domain", ""), decode_slug(child.get("nicename", "")), _text(child))

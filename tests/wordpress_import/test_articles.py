@@ -10,7 +10,7 @@ from articles.models import Article, Category
 from wordpress_import.models import ImportedPost
 
 from . import conftest as wp
-from .conftest import BLOCKS, CLASSIC, FRENCH, RUSSIAN, SCHEDULED
+from .conftest import BLOCKS, CLASSIC, FRENCH, RUSSIAN, SCHEDULED, export_variant, run_import
 
 pytestmark = pytest.mark.django_db
 
@@ -117,8 +117,6 @@ def test_authors_are_writers_nobody_can_sign_in_as(imported, client):
 
 
 def test_an_existing_account_with_the_same_email_is_credited_not_duplicated(db):
-    from .conftest import run_import
-
     desk = get_user_model().objects.create_user("amartin", "ALICE@old-desk.example", "pw")
     report = run_import()
     assert not get_user_model().objects.filter(username="alice").exists()
@@ -189,3 +187,33 @@ def test_the_report_counts_each_kind(imported):
         "comments": ["7", "0", "3"],
         "redirects": ["51", "0", "0"],
     }
+
+
+def test_two_categories_of_one_name_stay_two(db, tmp_path):
+    # WordPress allows "Naval" under two parents; names are unique here.
+    export = export_variant(
+        tmp_path,
+        (
+            "<wp:cat_name><![CDATA[Sécurité]]></wp:cat_name>",
+            "<wp:cat_name><![CDATA[Naval]]></wp:cat_name>",
+        ),
+    )
+    report = run_import(export)
+    assert Category.objects.get(slug="naval").name == "Naval"
+    assert Category.objects.get(slug="securite").name == "Naval (securite)"
+    assert "category securite: name taken: imported as Naval (securite)" in report
+
+
+def test_a_sticky_post_is_pinned_as_lead_story(db, tmp_path):
+    export = export_variant(
+        tmp_path,
+        (
+            '<wp:is_sticky>0</wp:is_sticky>\n\t\t\t\t\t\t\t\t\t\t<category domain="category" '
+            'nicename="defence">',
+            '<wp:is_sticky>1</wp:is_sticky>\n\t\t\t\t\t\t\t\t\t\t<category domain="category" '
+            'nicename="defence">',
+        ),
+    )
+    run_import(export)
+    assert article_for(BLOCKS).is_lead
+    assert not article_for(CLASSIC).is_lead
