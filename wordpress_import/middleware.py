@@ -16,12 +16,13 @@ class LegacyAddressMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path == "/" and any(key in request.GET for key in QUERY_KEYS):
+        reading = request.method in ("GET", "HEAD")
+        if reading and request.path == "/" and any(key in request.GET for key in QUERY_KEYS):
             redirect = _redirect(LegacyAddress.objects.for_query(request.GET))
             if redirect:
                 return redirect
         response = self.get_response(request)
-        if response.status_code == 404 and request.method in ("GET", "HEAD"):
+        if reading and response.status_code == 404:
             return _redirect(LegacyAddress.objects.for_path(request.path)) or response
         return response
 

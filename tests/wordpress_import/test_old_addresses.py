@@ -115,3 +115,8 @@ def test_editors_see_the_old_addresses_in_the_admin(imported, admin_client):
     assert page.status_code == 200
     assert "/2024/03/12/radar-upgrade/" in page.content.decode()
     assert LegacyAddress.objects.filter(article__slug="radar-upgrade").count() == 3
+
+
+def test_only_reading_requests_are_redirected(imported, client):
+    assert client.post("/radar-upgrade/").status_code == 404
+    assert client.post("/?p=7").status_code != 301
