@@ -135,7 +135,9 @@ class ImageStore:
 
     def _download(self, relative_path):
         if not self.download:
-            raise MissingImage("not in the uploads folder" if self.uploads_dir else "no uploads")
+            raise MissingImage(
+                "not in the uploads folder" if self.uploads_dir else "no --uploads, no download"
+            )
         if self.site_unreachable:
             raise MissingImage("not in the uploads folder, and the old site is unreachable")
         if self.dry_run:

@@ -27,8 +27,8 @@ class ImportedPost(models.Model):
     fingerprint = models.CharField(
         max_length=64, help_text="Of the post as exported: unchanged means nothing to update."
     )
-    complete = models.BooleanField(
-        default=True, help_text="False while an image is missing: the next run tries again."
+    missing_images = models.PositiveSmallIntegerField(
+        default=0, help_text="Images not found at the last run: the next run looks again."
     )
     lead_attachment_id = models.PositiveBigIntegerField(null=True, blank=True)
     imported_at = models.DateTimeField(auto_now=True)

@@ -91,26 +91,27 @@ class ArticleMapper:
                             post.post_id)  # fmt: skip
             return None
         current = fingerprint(post)
-        if record and record.fingerprint == current and record.complete:
-            self.tally.skip("unchanged since the last import")
-            return Article(pk=record.article_id)
+        if record and record.fingerprint == current:
+            if not record.missing_images:
+                self.tally.skip("unchanged since the last import")
+                return Article(pk=record.article_id)
+            if self._count_missing_images(post) >= record.missing_images:
+                self.tally.skip("unchanged since the last import (an image still missing)")
+                return Article(pk=record.article_id)
         article = Article.objects.get(pk=record.article_id) if record else Article()
-        self.incomplete = False
+        self.missing_images = 0
         self._fill(article, post)
         lead_attachment = self._lead_image(article, post, record)
         article.save()
         self._terms(article, post, created=record is None)
         if record is None:
             self.tally.created += 1
-        elif record.fingerprint == current and self.incomplete:
-            # Unchanged, tried again only for its missing images, which are still missing.
-            self.tally.skip("unchanged since the last import (an image still missing)")
         else:
             self.tally.updated += 1
         record = record or ImportedPost(article=article, wp_post_id=post.post_id)
         record.guid = post.guid[:500]
         record.fingerprint = current
-        record.complete = not self.incomplete
+        record.missing_images = min(self.missing_images, 32767)
         record.lead_attachment_id = lead_attachment
         record.save()
         self.records[post.post_id] = record
@@ -258,8 +259,27 @@ class ArticleMapper:
         article.lead_image_credit = plain_line(attachment.credit)[:150]
         return attachment_id
 
+    def _count_missing_images(self, post):
+        """How many of the images an unchanged post uses are still missing: the article is
+        written again only when some turned up (a new --uploads copy, the old site back)."""
+        paths = []
+        for _prefix, _quote, url in UPLOAD_LINK.findall(post.content):
+            relative = self.images.relative_path(url, hosts=self.hosts)
+            if relative and self.images.is_image(relative):
+                paths.append(relative)
+        attachment = self.site.attachments.get(post.thumbnail_id or 0)
+        if attachment and attachment.relative_path:
+            paths.append(attachment.relative_path)
+        missing = 0
+        for relative in paths:
+            try:
+                self.images.get(relative)
+            except MissingImage:
+                missing += 1
+        return missing
+
     def _missing(self, where, what, missing):
-        self.incomplete = True
+        self.missing_images += 1
         if what not in self.reported_missing:
             self.reported_missing.add(what)
             self.report["images"].skip(f"missing: {missing}", what)

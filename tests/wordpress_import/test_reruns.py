@@ -171,3 +171,15 @@ def test_an_unreachable_old_site_is_tried_once_not_per_image(db):
     )
     assert "not in the uploads folder, and the old site is unreachable" in report
     assert Article.objects.count() == 9
+
+
+def test_images_missing_at_first_are_brought_in_by_a_later_run(db):
+    report = run_import(uploads=None)
+    article = ImportedPost.objects.get(wp_post_id=CLASSIC).article
+    assert not article.lead_image
+    assert "missing: no --uploads, no download (e.g. 2024/03/radar.jpg," in report
+    report = run_import()
+    article.refresh_from_db()
+    assert article.lead_image.name == "wordpress/2024/03/radar.jpg"
+    assert '/media/wordpress/2024/03/radar-300x200.jpg"' in article.body
+    assert table(report)["articles"][:2] == [0, 2]  # the classic and the block-editor post
