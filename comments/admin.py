@@ -64,7 +64,8 @@ class SuspicionFilter(admin.SimpleListFilter):
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
-    list_display = ["comment", "commenter", "held_because", "status_in_words", "decisions"]
+    # Three columns, so the comment itself gets the width (beside the admin's two sidebars).
+    list_display = ["comment", "status_in_words", "decisions"]
     list_display_links = None  # the row's buttons and links say where each click goes
     list_filter = [StatusFilter, SuspicionFilter, "created_at", "moderated_at"]
     list_select_related = ["article", "parent", "moderated_by"]
@@ -148,15 +149,7 @@ class CommentAdmin(admin.ModelAdmin):
     def comment(self, comment):
         return render_to_string("admin/comments/comment/queue_comment.html", {"comment": comment})
 
-    @admin.display(description="commenter")
-    def commenter(self, comment):
-        return render_to_string("admin/comments/comment/queue_commenter.html", {"comment": comment})
-
-    @admin.display(description="held because")
-    def held_because(self, comment):
-        return render_to_string("admin/comments/comment/queue_suspicion.html", {"comment": comment})
-
-    @admin.display(description="status", ordering="status")
+    @admin.display(description="status and suspicion", ordering="status")
     def status_in_words(self, comment):
         return render_to_string("admin/comments/comment/queue_status.html", {"comment": comment})
 

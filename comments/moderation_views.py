@@ -119,12 +119,23 @@ def reply_view(model_admin):
                 reply = reply_as_staff(comment=comment, by=request.user, body=text)
             except ValidationError as refused:
                 error = " ".join(refused.messages)
+                if _wants_json(request):
+                    return JsonResponse({"message": error}, status=400)
             else:
-                messages.success(
-                    request,
-                    f"Replied to {comment.name}"
-                    + (" and approved their comment." if reply.parent_was_pending else "."),
+                message = f"Replied to {comment.name}" + (
+                    " and approved their comment." if reply.parent_was_pending else "."
                 )
+                if _wants_json(request):
+                    comment.refresh_from_db(fields=["status"])
+                    return JsonResponse(
+                        {
+                            "status": comment.status,
+                            "status_label": comment.get_status_display(),
+                            "status_decision": comment.status,
+                            "message": message,
+                        }
+                    )
+                messages.success(request, message)
                 return redirect(_queue_url(request))
         context = {
             **model_admin.admin_site.each_context(request),

@@ -140,6 +140,14 @@ class WorkflowAdmin(VersionAdmin):
         return entry
 
     def response_change(self, request, obj):
+        if getattr(request, "_workflow_before_restore", None) is not None:
+            state = State(state_of(obj)).label.lower()
+            self.message_user(
+                request,
+                f"“{obj}”: the older text is restored; the article stays {state}.",
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
         step = getattr(request, "_workflow_step", None)
         if step is None:
             return super().response_change(request, obj)

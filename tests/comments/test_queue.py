@@ -47,8 +47,8 @@ def test_a_row_shows_the_whole_comment_its_context_and_the_commenters_record(
     assert long_text.strip() in page  # never cut
     assert article.headline in page
     assert "In reply to <strong>Ken</strong>" in page and "The first word on the pact." in page
-    assert "By e-mail: 1 approved, 0 rejected, 1 spam" in page
-    assert "By address: 0 approved, 0 rejected, 0 spam" in page
+    assert "by e-mail 1 approved · 0 rejected · 1 spam" in page
+    assert "by address 0 approved · 0 rejected · 0 spam" in page
     assert "Spam suspect:</span> 3 links (limit 2)" in page
     assert ">Pending</span>" in page
     for label in (">Approve<", ">Reject<", ">Spam<", ">Reply<"):
