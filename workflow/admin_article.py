@@ -136,7 +136,9 @@ class WorkflowAdmin(VersionAdmin):
         step = getattr(request, "_workflow_step", None)
         if step is not None and reversion.is_active():
             # The revision says both: the step, and what the save changed.
-            reversion.set_comment(f"{_done_message(obj, step)} {entry.get_change_message()}")
+            changed = entry.get_change_message()
+            done = _done_message(obj, step)
+            reversion.set_comment(done if changed == "No fields changed." else f"{done} {changed}")
         return entry
 
     def response_change(self, request, obj):

@@ -89,7 +89,7 @@ def panels_for(user, *, now=None):
                 "returned",
                 "Returned to me",
                 "Nothing has come back to you.",
-                _changelist(state="returned", author__id__exact=user.pk),
+                _changelist(state="draft", last_step="return", author__id__exact=user.pk),
                 mine.filter(last_action="return").order_by("-last_action_at"),
             ),
             _panel(

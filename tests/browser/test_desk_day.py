@@ -163,7 +163,9 @@ def test_moderator_clears_ten_comments_one_click_each_and_catches_the_spam_suspe
     assert Comment.objects.approved().count() == 10  # nine, and the desk's reply
     assert Comment.objects.get(pk=suspect.pk).status == Comment.Status.SPAM
     page.reload()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Moderation queue: 0 comments pending")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Moderation queue: 0 comments pending"
+    )
     page.context.close()
 
 

@@ -1,5 +1,6 @@
 """The admin index is each role's desk: its queues, oldest or soonest first, each item a link."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -97,3 +98,14 @@ def test_the_dashboard_costs_a_fixed_number_of_queries(
     # counts for the panels that overflow, the app list's permissions.
     with django_assert_max_num_queries(14):
         assert desk_editor_client.get(INDEX).status_code == 200
+
+
+def test_the_returned_panel_links_to_the_same_list_in_full(writer_client, writer, desk_editor):
+    returned = make_article(headline="Needs sourcing", status=Article.Status.DRAFT, author=writer)
+    take_transition("submit", article=returned, by=writer)
+    take_transition("return", article=returned, by=desk_editor, note="Name the ministry.")
+    make_article(headline="Fresh idea", status=Article.Status.DRAFT, author=writer)
+    page = writer_client.get(INDEX).content.decode()
+    url = re.search(r'<h2><a href="([^"]+)">Returned to me', page)[1].replace("&amp;", "&")
+    listing = writer_client.get(url).content.decode()
+    assert "Needs sourcing" in listing and "Fresh idea" not in listing
