@@ -26,7 +26,8 @@ class Panel:
     empty: str
     url: str
     rows: list = field(default_factory=list)
-    total: int = 0
+    total: int | None = 0
+    more: bool = False
 
 
 def _changelist(**filters):
@@ -44,11 +45,19 @@ def with_last_change(queryset):
     )
 
 
-def _panel(key, title, empty, url, queryset):
+def _panel(key, title, empty, url, queryset, *, count=True):
     rows = list(queryset[: ROWS + 1])
     panel = Panel(key, title, empty, url, rows[:ROWS])
-    # Count only when there is more than a screenful: the usual case costs no COUNT query.
-    panel.total = len(rows) if len(rows) <= ROWS else queryset.count()
+    panel.more = len(rows) > ROWS
+    # Count only when there is more than a screenful: the usual case costs no COUNT query. A
+    # queue is counted (how much waits is the point); the archive of published articles is not
+    # (a count of every live article would read them all, for a number nobody acts on).
+    if not panel.more:
+        panel.total = len(rows)
+    elif count:
+        panel.total = queryset.count()
+    else:
+        panel.total = None
     return panel
 
 
@@ -80,6 +89,7 @@ def panels_for(user, *, now=None):
                 "Nothing published yet.",
                 _changelist(state="live"),
                 articles.published(at=now).order_by("-published_at", "-pk"),
+                count=False,
             ),
         ]
     if user.has_perm("articles.add_article"):
