@@ -7,6 +7,8 @@ a reload. Bulk actions come in the order of the work, Delete last; approving spa
 asks first. Editors moderate too (their group has these permissions); moderators do nothing else.
 """
 
+from typing import cast
+
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.db.models import Count
@@ -14,7 +16,7 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from .models import BlockedTerm, Comment
+from .models import BlockedTerm, Comment, CommentQuerySet
 from .moderation_views import decide_view, reply_view
 from .services import moderate_comments, return_to_queue
 
@@ -119,7 +121,8 @@ class CommentAdmin(admin.ModelAdmin):
         css = {"all": ["css/admin-moderation.css"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_commenter_history()
+        queryset = cast(CommentQuerySet, super().get_queryset(request))
+        return queryset.with_commenter_history()
 
     def get_actions(self, request):
         actions = super().get_actions(request)

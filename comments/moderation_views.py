@@ -115,15 +115,16 @@ def reply_view(model_admin):
         text = ""
         if request.method == "POST":
             text = request.POST.get("body", "")
+            was_pending = comment.status == Comment.Status.PENDING
             try:
-                reply = reply_as_staff(comment=comment, by=request.user, body=text)
+                reply_as_staff(comment=comment, by=request.user, body=text)
             except ValidationError as refused:
                 error = " ".join(refused.messages)
                 if _wants_json(request):
                     return JsonResponse({"message": error}, status=400)
             else:
                 message = f"Replied to {comment.name}" + (
-                    " and approved their comment." if reply.parent_was_pending else "."
+                    " and approved their comment." if was_pending else "."
                 )
                 if _wants_json(request):
                     comment.refresh_from_db(fields=["status"])

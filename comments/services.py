@@ -159,7 +159,6 @@ def reply_as_staff(*, comment, by, body):
     )
     reply.full_clean()
     reply.save()  # post_save of an approved comment refreshes the readers' fragments
-    reply.parent_was_pending = was_pending
     return reply
 
 

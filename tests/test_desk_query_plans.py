@@ -45,7 +45,7 @@ ALLOWED = ['SELECT "articles_comment"."status" AS "status", COUNT(']
 def seq_scans_of(client, url):
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
-    scans = {}
+    scans: dict[str, list[str]] = {}
     with connection.cursor() as cursor:
         for query in captured.captured_queries:
             sql = query["sql"]

@@ -55,25 +55,24 @@ def requested_step(data):
 def form_with_step(form_class, *, user):
     """The admin's form class, checking the workflow step asked for with the save."""
 
-    class ArticleFormWithStep(form_class):
-        step = None
-
-        def clean(self):
-            cleaned = super().clean()
-            asked = requested_step(self.data)
-            if asked is None:
-                return cleaned
-            if self.instance.pk is None:
-                self.instance.author = user  # a new article is its creator's draft
-            name, note, raw_time = asked
-            try:
-                at = parse_local_time(raw_time) if name == "schedule" else None
-                check_transition(name, article=self.instance, by=user, note=note, at=at)
-            except ValidationError as refused:
-                raise ValidationError(refused.messages) from None
-            except PermissionDenied as refused:
-                raise ValidationError(str(refused) or "You may not do that.") from None
-            self.step = (name, note, at)
+    def clean(self):
+        cleaned = form_class.clean(self)
+        asked = requested_step(self.data)
+        if asked is None:
             return cleaned
+        if self.instance.pk is None:
+            self.instance.author = user  # a new article is its creator's draft
+        name, note, raw_time = asked
+        try:
+            at = parse_local_time(raw_time) if name == "schedule" else None
+            check_transition(name, article=self.instance, by=user, note=note, at=at)
+        except ValidationError as refused:
+            raise ValidationError(refused.messages) from None
+        except PermissionDenied as refused:
+            raise ValidationError(str(refused) or "You may not do that.") from None
+        self.step = (name, note, at)
+        return cleaned
 
-    return ArticleFormWithStep
+    # Built with type(): the admin makes the form class at run time, so it is no static base.
+    form = type("ArticleFormWithStep", (form_class,), {"step": None, "clean": clean})
+    return form

@@ -79,7 +79,7 @@ def notify_desk(*, force=False):
             for person in _recipients(change, editors):
                 per_person[person].append(change)
         base = f"https://{Site.objects.get_current().domain}"
-        sent_to_someone = set()
+        sent_to_someone: set[int] = set()
         for person, theirs in per_person.items():
             if _send(person, theirs, base):
                 sent_to_someone.update(c.pk for c in theirs)

@@ -5,27 +5,16 @@ import time
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from articles.models import Article
 from comments.models import Comment
 from tests.comments.conftest import make_comment
+from tests.conftest import PASSWORD
 from tests.factories import make_article, make_category
-from tests.workflow.roles import ensure_roles
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-PASSWORD = "correct horse battery"
-
-
-def member(django_user_model, username, group):
-    user = django_user_model.objects.create_user(
-        username=username, email=f"{username}@example.org", password=PASSWORD, is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 def signed_in(browser, live_server, username, next_path="/admin/"):
@@ -38,13 +27,9 @@ def signed_in(browser, live_server, username, next_path="/admin/"):
 
 
 @pytest.fixture
-def desk(django_user_model):
-    ensure_roles()
-    return (
-        member(django_user_model, "wendy", "Writers"),
-        member(django_user_model, "edith", "Editors"),
-        member(django_user_model, "morgan", "Moderators"),
-    )
+def desk(writer, desk_editor, moderator):
+    """wendy writes, edith edits, mod moderates: the real groups (tests/conftest.py)."""
+    return writer, desk_editor, moderator
 
 
 def test_submit_return_fix_resubmit_schedule_and_it_appears_by_itself(
@@ -132,7 +117,7 @@ def test_moderator_clears_ten_comments_one_click_each_and_catches_the_spam_suspe
         is_spam_suspect=True,
         spam_reasons="3 links (limit 2)",
     )
-    page = signed_in(browser, live_server, "morgan", "/admin/comments/comment/")
+    page = signed_in(browser, live_server, "mod", "/admin/comments/comment/")
     expect(page.locator("#result_list tbody tr")).to_have_count(10)
     page.screenshot(path=screenshot_dir / "desk-moderation-queue.png", full_page=True)
     reloads = []
@@ -141,7 +126,12 @@ def test_moderator_clears_ten_comments_one_click_each_and_catches_the_spam_suspe
     # The suspect first: approving asks, and the moderator says no, then marks it as spam.
     suspect_row = page.locator("tr", has=page.locator(f"#queue-comment-{suspect.pk}"))
     dialogs = []
-    page.once("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def decline(dialog):
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.once("dialog", decline)
     suspect_row.get_by_role("button", name="Approve").click()
     assert dialogs and "spam suspect" in dialogs[0]
     suspect_row.get_by_role("button", name="Spam").click()

@@ -18,8 +18,6 @@ def sign_in(page, live_server, username, next_path):
     page.get_by_role("button", name="Log in").click()
 
 
-
-
 def test_shared_preview_and_a_correction_as_readers_see_them(
     desktop_page, live_server, desk_editor, screenshot_dir
 ):

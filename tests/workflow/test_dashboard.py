@@ -106,6 +106,8 @@ def test_the_returned_panel_links_to_the_same_list_in_full(writer_client, writer
     take_transition("return", article=returned, by=desk_editor, note="Name the ministry.")
     make_article(headline="Fresh idea", status=Article.Status.DRAFT, author=writer)
     page = writer_client.get(INDEX).content.decode()
-    url = re.search(r'<h2><a href="([^"]+)">Returned to me', page)[1].replace("&amp;", "&")
+    link = re.search(r'<h2><a href="([^"]+)">Returned to me', page)
+    assert link is not None
+    url = link[1].replace("&amp;", "&")
     listing = writer_client.get(url).content.decode()
     assert "Needs sourcing" in listing and "Fresh idea" not in listing

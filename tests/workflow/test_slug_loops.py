@@ -33,7 +33,7 @@ def follow(client, path, cached, limit=10):
 
 def test_a_browser_that_cached_the_first_redirect_never_loops(client):
     article = make_article(slug="one", headline="Back and forth")
-    cached = {}
+    cached: dict[str, str] = {}
     rename(article, "two")
     response, _ = follow(client, "/news/one/", cached)  # caches one -> two
     assert cached == {"/news/one/": "/news/two/"}
@@ -44,12 +44,13 @@ def test_a_browser_that_cached_the_first_redirect_never_loops(client):
         assert "Back and forth" in response.content.decode()
         # The page names its one address, whichever path served it.
         canonical = re.search(r'<link rel="canonical" href="([^"]+)">', response.content.decode())
-        assert canonical[1].endswith("/news/one/")
+        assert canonical is not None and canonical[1].endswith("/news/one/")
 
 
 def test_many_back_and_forths_never_loop(client):
     article = make_article(slug="alpha")
-    cached, used = {}, {"alpha"}
+    cached: dict[str, str] = {}
+    used = {"alpha"}
     for slug in ["beta", "alpha", "beta", "gamma", "alpha"]:
         rename(article, slug)
         used.add(slug)
