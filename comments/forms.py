@@ -70,9 +70,9 @@ class CommentForm(forms.Form):
     )
     body = forms.CharField(label="Comment", widget=forms.Textarea(attrs={"rows": 6}))
     notify_on_approval = forms.BooleanField(
-        label="Email me when my comment appears",
+        label="Tell me when it appears",
         required=False,
-        help_text="One email, to you alone, when a moderator approves it.",
+        help_text="One email, to you alone, once a moderator approves your comment.",
     )
     parent = forms.IntegerField(
         required=False, min_value=1, max_value=MAX_ID, widget=forms.HiddenInput

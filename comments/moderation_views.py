@@ -45,6 +45,21 @@ def _comment_or_404(object_id):
     return get_object_or_404(Comment.objects.select_related("article", "parent"), pk=pk)
 
 
+def _done(request, comment, message):
+    """The row's new state for the script, or back to the queue with a message."""
+    if _wants_json(request):
+        return JsonResponse(
+            {
+                "status": comment.status,
+                "status_label": comment.get_status_display(),
+                "status_decision": comment.status,
+                "message": message,
+            }
+        )
+    messages.success(request, message)
+    return redirect(_queue_url(request))
+
+
 def decide_view(model_admin):
     def view(request, object_id):
         if request.method != "POST":
@@ -91,17 +106,7 @@ def decide_view(model_admin):
             message = (
                 f"Comment by {comment.name} was already {comment.get_status_display().lower()}."
             )
-        if _wants_json(request):
-            return JsonResponse(
-                {
-                    "status": comment.status,
-                    "status_label": comment.get_status_display(),
-                    "status_decision": comment.status,
-                    "message": message,
-                }
-            )
-        messages.success(request, message)
-        return redirect(_queue_url(request))
+        return _done(request, comment, message)
 
     return view
 
@@ -126,18 +131,8 @@ def reply_view(model_admin):
                 message = f"Replied to {comment.name}" + (
                     " and approved their comment." if was_pending else "."
                 )
-                if _wants_json(request):
-                    comment.refresh_from_db(fields=["status"])
-                    return JsonResponse(
-                        {
-                            "status": comment.status,
-                            "status_label": comment.get_status_display(),
-                            "status_decision": comment.status,
-                            "message": message,
-                        }
-                    )
-                messages.success(request, message)
-                return redirect(_queue_url(request))
+                comment.refresh_from_db(fields=["status"])
+                return _done(request, comment, message)
         context = {
             **model_admin.admin_site.each_context(request),
             "opts": Comment._meta,

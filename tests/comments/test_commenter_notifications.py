@@ -20,7 +20,7 @@ def approve(comment, moderator, capture):
 
 def test_the_box_is_on_the_form_and_kept(client, article, django_capture_on_commit_callbacks):
     page = client.get(post_url(article)).content.decode()
-    assert "Email me when my comment appears" in page
+    assert "Tell me when it appears" in page
     with django_capture_on_commit_callbacks(execute=True):
         client.post(post_url(article), form_data(notify_on_approval="on"))
     assert Comment.objects.get().notify_on_approval is True
