@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,6 +18,9 @@ from . import policy
 from .models import StatusChange
 
 ROWS = 8
+# Waiting since the last step; an article in review from before steps were recorded has none,
+# and its last change stands in (the same on SQLite and PostgreSQL, which sort NULLs apart).
+WAITING_SINCE = Coalesce("last_action_at", "modified_at").asc()
 
 
 @dataclass
@@ -72,7 +76,7 @@ def panels_for(user, *, now=None):
                 "In review",
                 "Nothing waits for review.",
                 _changelist(state="review"),
-                articles.filter(status=Article.Status.IN_REVIEW).order_by("last_action_at", "pk"),
+                articles.filter(status=Article.Status.IN_REVIEW).order_by(WAITING_SINCE, "pk"),
             ),
             _panel(
                 "scheduled",
@@ -118,7 +122,7 @@ def panels_for(user, *, now=None):
                     "None of yours waits for review.",
                     _changelist(state="review", author__id__exact=user.pk),
                     articles.filter(author=user, status=Article.Status.IN_REVIEW).order_by(
-                        "last_action_at"
+                        WAITING_SINCE, "pk"
                     ),
                 )
             )
