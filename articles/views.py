@@ -78,7 +78,9 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
         # A callable, so that the template computes the related articles only when it rebuilds
         # the fragment that shows them.
         return super().get_context_data(
-            related_articles=partial(related_articles, self.object), **kwargs
+            related_articles=partial(related_articles, self.object),
+            canonical_path=self.object.get_absolute_url(),
+            **kwargs,
         )
 
 

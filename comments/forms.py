@@ -69,6 +69,11 @@ class CommentForm(forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     body = forms.CharField(label="Comment", widget=forms.Textarea(attrs={"rows": 6}))
+    notify_on_approval = forms.BooleanField(
+        label="Tell me when it appears",
+        required=False,
+        help_text="One email, to you alone, once a moderator approves your comment.",
+    )
     parent = forms.IntegerField(
         required=False, min_value=1, max_value=MAX_ID, widget=forms.HiddenInput
     )

@@ -5,7 +5,8 @@ import ipaddress
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 
@@ -16,6 +17,23 @@ class CommentQuerySet(models.QuerySet):
 
     def pending(self):
         return self.filter(status=Comment.Status.PENDING)
+
+    def with_commenter_history(self):
+        """Annotate each comment with its commenter's record here: approved, rejected and spam
+        comments from the same e-mail address (email_approved ...) and the same IP address
+        (ip_approved ...), in the same query (correlated counts on the two indexes)."""
+        counts = {}
+        for key, field in [("email", "email"), ("ip", "ip_address")]:
+            for status in (Comment.Status.APPROVED, Comment.Status.REJECTED, Comment.Status.SPAM):
+                same = (
+                    Comment.objects.filter(**{field: OuterRef(field), "status": status})
+                    .order_by()
+                    .values(field)
+                    .annotate(n=Count("pk"))
+                    .values("n")
+                )
+                counts[f"{key}_{status}"] = Coalesce(Subquery(same), 0)
+        return self.annotate(**counts)
 
 
 class Comment(models.Model):
@@ -67,6 +85,14 @@ class Comment(models.Model):
     notified_at = models.DateTimeField(
         null=True, blank=True, help_text="When moderators were emailed about this comment."
     )
+    notify_on_approval = models.BooleanField(
+        "tell me when it appears",
+        default=False,
+        help_text="The commenter asked for one e-mail when this comment is approved.",
+    )
+    approval_notified_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the commenter was told that it appeared."
+    )
 
     objects = CommentQuerySet.as_manager()
 
@@ -76,7 +102,10 @@ class Comment(models.Model):
         ordering = ["created_at", "id"]
         get_latest_by = "created_at"
         indexes = [
-            models.Index(fields=["article", "status", "created_at"], name="comment_article_idx")
+            models.Index(fields=["article", "status", "created_at"], name="comment_article_idx"),
+            # The moderation queue counts each commenter's record by e-mail and by address.
+            models.Index(fields=["email", "status"], name="comment_email_status_idx"),
+            models.Index(fields=["ip_address", "status"], name="comment_ip_status_idx"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(depth__gte=1), name="comment_depth_positive"),

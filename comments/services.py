@@ -1,14 +1,18 @@
-"""Writes with side effects: posting a comment, moderating, telling moderators.
+"""Writes with side effects: posting a comment, moderating, replying from the desk, telling
+moderators (and, through notifications.py, commenters).
 
 Moderation is a conditional UPDATE (`... WHERE status <> target`): when two moderators act on
 the same comment at once, or one approves twice, the database changes it once and records
 the first moderator; the other gets "nothing changed".
 """
 
+from email.utils import parseaddr
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sites.models import Site
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
@@ -19,6 +23,7 @@ from articles.fragments import bump_content_version
 
 from .counts import recount_comments
 from .models import BlockedTerm, Comment
+from .notifications import notify_commenters
 from .policy import CommentPolicy
 from .roles import MODERATORS
 
@@ -26,7 +31,17 @@ NOTIFY_LOCK_KEY = "comments:notify:lock"
 
 
 @transaction.atomic
-def post_comment(*, article, name, email, body, parent=None, ip_address=None, user_agent=""):
+def post_comment(
+    *,
+    article,
+    name,
+    email,
+    body,
+    parent=None,
+    ip_address=None,
+    user_agent="",
+    notify_on_approval=False,
+):
     """Store a reader's comment, pending; spam suspects are flagged for the queue."""
     policy = CommentPolicy()
     reasons = policy.spam_reasons(
@@ -48,6 +63,7 @@ def post_comment(*, article, name, email, body, parent=None, ip_address=None, us
         spam_reasons="; ".join(reasons)[:300],
         ip_address=ip_address,
         user_agent=user_agent[:300],
+        notify_on_approval=notify_on_approval,
     )
     comment.full_clean()
     comment.save()
@@ -70,6 +86,9 @@ def moderate_comments(*, comments, status, moderator):
             # An UPDATE sends no post_save: recount and tell the cached fragments explicitly.
             recount_comments(article_ids)
             bump_content_version()
+            if status == Comment.Status.APPROVED:
+                # Commenters who asked to hear of it; robust: never undo a decision over mail.
+                transaction.on_commit(notify_commenters, robust=True)
     return changed
 
 
@@ -101,6 +120,46 @@ def _moderate_one(comment, status, moderator):
     )
     comment.refresh_from_db(fields=["status", "moderated_by", "moderated_at"])
     return bool(changed)
+
+
+@transaction.atomic
+def reply_as_staff(*, comment, by, body):
+    """The desk answers a comment from the queue: the reply is published at once, under the
+    staff member's name, and a pending comment it answers is approved with it (a reply under
+    an invisible comment would make no sense to readers)."""
+    policy = CommentPolicy()
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError("Write the reply first.")
+    if len(body) > policy.body_max_length:
+        raise ValidationError(f"A reply can be at most {policy.body_max_length} characters.")
+    if comment.status in (Comment.Status.REJECTED, Comment.Status.SPAM):
+        raise ValidationError("Approve the comment first: it is not shown to readers.")
+    if comment.depth >= policy.max_depth:
+        raise ValidationError("This conversation is too deep for more replies.")
+    was_pending = comment.status == Comment.Status.PENDING
+    if was_pending:
+        moderate_comments(
+            comments=Comment.objects.filter(pk=comment.pk),
+            status=Comment.Status.APPROVED,
+            moderator=by,
+        )
+    now = timezone.now()
+    reply = Comment(
+        article=comment.article,
+        parent=comment,
+        depth=comment.depth + 1,
+        name=(by.get_full_name() or by.get_username())[:80],
+        email=by.email or parseaddr(settings.DEFAULT_FROM_EMAIL)[1],
+        body=body,
+        status=Comment.Status.APPROVED,
+        moderated_by=by,
+        moderated_at=now,
+        notified_at=now,  # nothing for the moderators to hear about
+    )
+    reply.full_clean()
+    reply.save()  # post_save of an approved comment refreshes the readers' fragments
+    return reply
 
 
 def moderator_emails():

@@ -1,17 +1,20 @@
 """Posting comments. The article page itself stays in articles.views; see docs/comments.md."""
 
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
 from django.urls import Resolver404, resolve
 from django.views import csrf
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from articles.models import Article
 
 from .forms import CONTROL_IN_LINE, CommentForm, as_id, sign_timestamp, timestamp_still_valid
 from .models import Comment
+from .notifications import comment_from_token
+from .notifications import unsubscribe as stop_emails_to
 from .pending import remember_pending
 from .policy import CommentPolicy, client_ip
 from .services import post_comment
@@ -23,6 +26,7 @@ def _kept(data):
     """What the reader typed, for a form shown again (all of it: nothing typed is lost),
     with the timestamp renewed if it went stale."""
     kept = {key: data.get(key, "") for key in ["name", "email", "body"]}
+    kept["notify_on_approval"] = bool(data.get("notify_on_approval"))
     kept["parent"] = as_id(data.get("parent"))
     timestamp = data.get("timestamp", "")
     kept["timestamp"] = timestamp if timestamp_still_valid(timestamp) else sign_timestamp()
@@ -93,6 +97,7 @@ def post(request, slug):
         ip_address=ip_address,
         # Headers are untrusted too: no control characters (PostgreSQL refuses NUL) or floods.
         user_agent=CONTROL_IN_LINE.sub("", request.META.get("HTTP_USER_AGENT", ""))[:300],
+        notify_on_approval=form.cleaned_data["notify_on_approval"],
     )
     response = HttpResponseRedirect(f"{article.get_absolute_url()}#comment-{comment.pk}")
     response.status_code = 303  # See Other: the reload after posting is a GET
@@ -122,3 +127,19 @@ def csrf_failure(request, reason=""):
     response = _form_page(request, article=article, form=form, status=403, reason="confirm")
     response["Cache-Control"] = "max-age=0, no-cache, no-store, must-revalidate, private"
     return response
+
+
+@csrf_exempt  # RFC 8058: mail programs post the one-click unsubscribe without a token; the
+# signed link itself is the authority, and all it can do is stop e-mails to its own address.
+@never_cache
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """GET: one button (link checkers that open every link must not unsubscribe anyone).
+    POST: done, from that button or from the mail program's own."""
+    comment = comment_from_token(token)
+    if comment is None:
+        raise Http404("This link is not valid.")
+    done = request.method == "POST"
+    if done:
+        stop_emails_to(comment)
+    return render(request, "comments/unsubscribe.html", {"done": done, "token": token})

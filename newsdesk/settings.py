@@ -185,6 +185,9 @@ NEWSDESK = {
     "FEED_FULL_TEXT": env.bool("FEED_FULL_TEXT", default=False),
     # How long a shared preview link (signed, no account needed) keeps working, in seconds.
     "PREVIEW_LINK_MAX_AGE": env.int("PREVIEW_LINK_MAX_AGE", default=3 * 24 * 3600),
+    # Editors and writers get at most one workflow e-mail per this many minutes (the rest waits
+    # for the next step or for `manage.py notify_desk` from cron), as moderators do.
+    "WORKFLOW_NOTIFY_INTERVAL_MINUTES": env.int("WORKFLOW_NOTIFY_INTERVAL_MINUTES", default=5),
 }
 
 # Reader comments (the comments app, design in docs/comments.md). Every threshold is read when

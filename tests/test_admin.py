@@ -50,9 +50,7 @@ def test_editor_writes_and_publishes_an_article_end_to_end(editor_client, client
             "source": source.pk,
             "categories": [category.pk],
             "tags": "Japan, European Union",
-            "status": "published",
-            "published_at_0": "",
-            "published_at_1": "",
+            "_transition": "publish",  # the add form's "Publish now" button
             "comments_open": "on",
             "related_links-TOTAL_FORMS": "1",
             "related_links-INITIAL_FORMS": "0",

@@ -11,6 +11,7 @@ from articles.admin import ArticleAdmin
 from articles.models import Article
 
 from .admin_article import WorkflowAdmin
+from .admin_filters import LastStepFilter
 from .admin_inlines import ArticleNoteInline
 from .models import ArticleRedirect
 
@@ -22,6 +23,7 @@ admin.site.unregister(Article)
 @admin.register(Article)
 class WorkflowArticleAdmin(WorkflowAdmin, ArticleAdmin):  # type: ignore[misc]
     inlines = [*ArticleAdmin.inlines, ArticleNoteInline]
+    list_filter = [*ArticleAdmin.list_filter, LastStepFilter]
 
 
 @admin.register(ArticleRedirect)

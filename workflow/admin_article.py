@@ -1,13 +1,16 @@
-"""The workflow's part of ArticleAdmin: roles, state transitions, bulk actions, history, previews.
+"""The workflow's part of ArticleAdmin: roles, the steps as buttons, bulk actions, history, previews.
 
-The admin hides what a role may not do (policy.py); the services refuse it again on the server,
-so a forged POST (a writer sending status=published, a bulk action name, someone else's article)
-ends in a validation error or 403 and changes nothing.
+The status is never a form field: it changes only through the state machine (transitions.py),
+whose steps appear as buttons on the change form for the roles allowed to take them. The admin
+hides what a role may not do (policy.py); the services refuse it again on the server, so a forged
+POST (a writer asking to publish, a bulk action name, someone else's article) ends in a form
+error or 403 and changes nothing.
 """
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
+from django.db.models import Max
 from django.urls import path, reverse
 from reversion.admin import VersionAdmin
 from reversion.models import Version
@@ -15,15 +18,18 @@ from reversion.models import Version
 from articles.models import Article
 
 from . import policy, services
+from .admin_forms import BodyField, form_with_step
+from .admin_steps import StepsAdmin
 from .admin_views import compare_revisions_view, tag_suggestions_view
 from .models import ArticleNote
 from .previews import preview_link
+from .transitions import State, state_of
 
 
-class WorkflowAdmin(VersionAdmin):
+class WorkflowAdmin(StepsAdmin, VersionAdmin):
     """Put before the core's ArticleAdmin in the bases (workflow/admin.py)."""
 
-    actions = ["publish_selected", "unpublish_selected"]
+    actions = ["submit_selected", "publish_selected", "unpublish_selected"]
     object_history_template = "admin/articles/article/object_history.html"
     change_list_template = "admin/articles/article/change_list.html"
 
@@ -39,18 +45,43 @@ class WorkflowAdmin(VersionAdmin):
 
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
-        return allowed and (obj is None or policy.can_edit(request.user, obj))
+        return allowed and (obj is None or policy.can_delete(request.user, obj))
 
     def has_publish_permission(self, request):
         return policy.can_publish(request.user)
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = [*super().get_readonly_fields(request, obj), "author"]
+        # The state and the publication time change only through the steps (the panel's buttons).
+        readonly = [*super().get_readonly_fields(request, obj), "state_in_words", "published_at"]
+        readonly.append("author")
         if not policy.can_publish(request.user):
-            readonly += ["published_at", "updated_at"]
+            readonly.append("updated_at")
         return readonly
 
+    def get_fieldsets(self, request, obj=None):
+        return [
+            (
+                name,
+                {
+                    **options,
+                    "fields": ["state_in_words" if f == "status" else f for f in options["fields"]],
+                },
+            )
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+
+    @admin.display(description="state")
+    def state_in_words(self, article):
+        if article.pk is None:
+            return State.DRAFT.label
+        return State(state_of(article)).label
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        return form_with_step(super().get_form(request, obj, change, **kwargs), user=request.user)
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "body":
+            kwargs["form_class"] = BodyField
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name == "tags" and formfield is not None:
             # admin-tag-suggest.js offers existing tags from this search-backed endpoint.
@@ -59,31 +90,34 @@ class WorkflowAdmin(VersionAdmin):
             )
         return formfield
 
-    def formfield_for_choice_field(self, db_field, request, **kwargs):
-        if db_field.name == "status" and not policy.can_publish(request.user):
-            # Writers choose between keeping a draft and sending it to the editors.
-            kwargs["choices"] = [
-                (Article.Status.DRAFT, Article.Status.DRAFT.label),
-                (Article.Status.IN_REVIEW, Article.Status.IN_REVIEW.label),
-            ]
-        return super().formfield_for_choice_field(db_field, request, **kwargs)
-
-    # --- Saving: content through the form, state through the services ------------------------
+    # --- Saving: content through the form, state through the steps -------------------------
 
     def save_model(self, request, obj, form, change):
-        wanted_status, wanted_at = obj.status, obj.published_at
-        if change:
-            saved = Article.objects.only("status", "published_at").get(pk=obj.pk)
-            obj.status = saved.status
-            if Article.Status.PUBLISHED in (wanted_status, saved.status):
-                obj.published_at = saved.published_at
-        else:
+        if not change:
             obj.author = request.user
             obj.status = Article.Status.DRAFT
-            if wanted_status == Article.Status.PUBLISHED:
-                obj.published_at = None
+            obj.published_at = None
+        restoring = getattr(request, "_workflow_before_restore", None)
+        if restoring is not None:
+            self._keep_state_on_restore(obj, restoring)
         super().save_model(request, obj, form, change)
-        services.change_status(article=obj, by=request.user, status=wanted_status, at=wanted_at)
+        if getattr(form, "step", None):
+            name, note, at = form.step
+            request._workflow_step = services.take_transition(
+                name, article=obj, by=request.user, note=note, at=at
+            )
+
+    def _keep_state_on_restore(self, article, before):
+        """Restoring brings back an older text, never an older state: the status, publication
+        time and "Updated" stamp stay as they are, and the stamp is never older than the latest
+        correction or update readers see at the foot of the article."""
+        article.status = before["status"]
+        article.published_at = before["published_at"]
+        latest_note = article.notes.aggregate(at=Max("created_at"))["at"]
+        stamps = [t for t in (before["updated_at"], article.updated_at) if t]
+        if latest_note and article.published_at and latest_note >= article.published_at:
+            stamps.append(latest_note)
+        article.updated_at = max(stamps) if stamps else None
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not ArticleNote:
@@ -102,22 +136,6 @@ class WorkflowAdmin(VersionAdmin):
                 )
             else:
                 note.save()
-
-    # --- Bulk actions: editors only (Django drops actions whose permission is missing) -------
-
-    @admin.action(description="Publish selected articles now", permissions=["publish"])
-    def publish_selected(self, request, queryset):
-        for article in queryset:
-            services.publish_article(article=article, by=request.user)
-        self.message_user(request, f"Published {len(queryset)} article(s).", messages.SUCCESS)
-
-    @admin.action(description="Unpublish selected articles", permissions=["publish"])
-    def unpublish_selected(self, request, queryset):
-        done = 0
-        for article in queryset.filter(status=Article.Status.PUBLISHED):
-            services.unpublish_article(article=article, by=request.user)
-            done += 1
-        self.message_user(request, f"Unpublished {done} article(s).", messages.SUCCESS)
 
     # --- Revisions: editors see history, compare and restore ---------------------------------
 
@@ -146,10 +164,16 @@ class WorkflowAdmin(VersionAdmin):
         )
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        # Reversion writes the old revision (state included) before the form runs, so the
-        # state transition cannot be checked by the services here: only full editors restore.
+        # Reversion writes the old revision (its status included) before the form runs: keep
+        # the state as it is now, to put it back when the restored text is saved (save_model).
         if not policy.can_restore(request.user):
             raise PermissionDenied
+        if str(object_id).isdigit():
+            request._workflow_before_restore = (
+                Article.objects.filter(pk=object_id)
+                .values("status", "published_at", "updated_at")
+                .first()
+            )
         return super().revision_view(request, object_id, version_id, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
@@ -168,6 +192,11 @@ class WorkflowAdmin(VersionAdmin):
                 "<int:object_id>/history/compare/",
                 view(compare_revisions_view(self)),
                 name="articles_article_compare",
+            ),
+            path(
+                "<int:object_id>/transition/",
+                view(self.transition_view),
+                name="articles_article_transition",
             ),
             path(
                 "tag-suggestions/",
@@ -194,4 +223,7 @@ class WorkflowAdmin(VersionAdmin):
                 preview_url=reverse("workflow:preview", args=[object_id]),
                 share_preview_url=request.build_absolute_uri(preview_link(int(object_id))),
             )
+            article = self.get_object(request, object_id)
+            if article is not None:
+                extra_context["workflow"] = self._workflow_panel(request, article)
         return super().change_view(request, object_id, form_url, extra_context)

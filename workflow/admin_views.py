@@ -1,6 +1,5 @@
 """Admin pages the workflow adds: comparing two revisions, and tag suggestions for the tag field."""
 
-import difflib
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
@@ -16,6 +15,7 @@ from articles.models import Article, Category, RelatedLink, Source, TaggedArticl
 from articles.search import clean_query
 
 from . import policy
+from .textdiff import Run, html_to_text, word_diff
 
 # Fields not worth showing in a comparison (derived or internal).
 SKIPPED_FIELDS = {"id", "modified_at", "created_at"}
@@ -71,8 +71,32 @@ def _readable(values):
     return values
 
 
+# Fields whose text is compared as readers read it: the body's HTML becomes its text first.
+HTML_FIELDS = {"body"}
+# Unchanged stretches longer than this are cut to their ends, so the changes fit the screen.
+CONTEXT_CHARS = 160
+
+
+def _trimmed(runs):
+    out = []
+    for index, run in enumerate(runs):
+        if run.kind == "same" and len(run.text) > 2 * CONTEXT_CHARS + 20:
+            head = "" if index == 0 else run.text[:CONTEXT_CHARS]
+            tail = "" if index == len(runs) - 1 else run.text[-CONTEXT_CHARS:]
+            out.append(Run("same", head))
+            out.append(
+                Run(
+                    "skipped", f"[… {len(run.text) - len(head) - len(tail)} characters unchanged …]"
+                )
+            )
+            out.append(Run("same", tail))
+        else:
+            out.append(run)
+    return [run for run in out if run.text]
+
+
 def compare_versions(old, new):
-    """Field by field: the fields that differ, each with a line diff."""
+    """Field by field: the fields that differ, each with its word-level changes."""
     rows = []
     labels = {
         f.name: f.verbose_name for f in Article._meta.get_fields() if hasattr(f, "verbose_name")
@@ -85,15 +109,19 @@ def compare_versions(old, new):
         before, after = _as_text(old_values.get(name)), _as_text(new_values.get(name))
         if before == after:
             continue
-        diff = difflib.ndiff(before.splitlines() or [""], after.splitlines() or [""])
+        note = ""
+        if name in HTML_FIELDS:
+            text_before, text_after = html_to_text(before), html_to_text(after)
+            if text_before == text_after:
+                # Same words, other markup (a link, emphasis): show the markup's changes.
+                note = "The text reads the same; its formatting or links changed."
+            else:
+                before, after = text_before, text_after
         rows.append(
             {
                 "name": str(labels.get(name, name)),
-                "lines": [
-                    {"kind": {"-": "removed", "+": "added"}.get(line[0], "same"), "text": line[2:]}
-                    for line in diff
-                    if not line.startswith("?")
-                ],
+                "note": note,
+                "runs": _trimmed(word_diff(before, after)),
             }
         )
     return rows

@@ -6,6 +6,8 @@ from django.utils import timezone
 
 from articles.models import Article
 
+from .transitions import State
+
 
 class ArticleNote(models.Model):
     """A dated correction or update, shown at the foot of the article."""
@@ -59,3 +61,52 @@ class ArticleRedirect(models.Model):
 
     def __str__(self):
         return f"/news/{self.old_slug}/ → {self.article}"
+
+
+class StatusChange(models.Model):
+    """One step of an article through the workflow: who took which action, when, from which state
+    to which, and why. The article's timeline, the dashboard's queues and the desk's e-mails read
+    these rows; transitions.py is the only writer."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="status_changes")
+    action = models.CharField(max_length=20)
+    from_state = models.CharField(max_length=10, choices=State.choices)
+    to_state = models.CharField(max_length=10, choices=State.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(default=timezone.now)
+    note = models.TextField(blank=True, max_length=2000)
+    publish_at = models.DateTimeField(
+        null=True, blank=True, help_text="The publication time set by Publish or Schedule."
+    )
+    notified_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the people concerned were e-mailed about it."
+    )
+
+    class Meta:
+        ordering = ["at", "pk"]
+        get_latest_by = "at"
+        verbose_name = "workflow step"
+        indexes = [
+            models.Index(fields=["article", "at"], name="statuschange_article_at_idx"),
+            models.Index(
+                fields=["at"],
+                condition=models.Q(notified_at__isnull=True),
+                name="statuschange_unnotified_idx",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.label}: {self.article}"
+
+    @property
+    def label(self):
+        from .transitions import TRANSITIONS
+
+        transition = TRANSITIONS.get(self.action)
+        return transition.done if transition else self.action.capitalize()

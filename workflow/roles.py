@@ -10,6 +10,7 @@ ROLES = {
     WRITERS: [
         "articles.add_article",
         "articles.change_article",  # narrowed to their own drafts by policy.can_edit
+        "articles.delete_article",  # narrowed to their own drafts by policy.can_delete
         "articles.view_article",
         "articles.add_relatedlink",
         "articles.change_relatedlink",

@@ -1,7 +1,8 @@
-"""State transitions of an article: draft -> in review -> published (now or scheduled) -> draft.
+"""Writes of the workflow: the state machine's steps (transitions.py), corrections and updates.
 
-Each one checks the caller's role (policy.py) itself, so the admin form, a bulk action and a forged
-request all meet the same rules, validates, saves, and records a revision saying who did what.
+Each step checks the caller's role and the article's state itself, so the admin's buttons, a bulk
+action and a forged request all meet the same rules; it saves, records a revision and a timeline
+entry saying who did what, and tells the people concerned (notifications.py).
 """
 
 import reversion
@@ -12,7 +13,9 @@ from django.utils import timezone
 from articles.models import Article
 
 from . import policy
-from .models import ArticleNote
+from .models import ArticleNote, StatusChange
+from .notifications import notify_desk
+from .transitions import TRANSITIONS, State, state_of
 
 
 def _save(article, *, by, comment):
@@ -23,74 +26,90 @@ def _save(article, *, by, comment):
         reversion.set_comment(comment)
 
 
-@transaction.atomic
-def submit_for_review(*, article, by):
-    if not policy.can_submit(by, article):
-        raise PermissionDenied("You may submit only your own drafts for review.")
-    article.status = Article.Status.IN_REVIEW
-    _save(article, by=by, comment="Submitted for review.")
-    return article
+def check_transition(name, *, article, by, note="", at=None, now=None):
+    """The transition `name` if `by` may take it on `article` now with this note and time;
+    otherwise PermissionDenied (the role) or ValidationError (the state, the note, the time)."""
+    now = now or timezone.now()
+    transition = TRANSITIONS.get(name)
+    if transition is None:
+        raise ValidationError("Unknown action.")
+    state = state_of(article, at=now)
+    if state not in transition.sources:
+        raise ValidationError(
+            f"“{article}” is {State(state).label.lower()} now: “{transition.label}” does not apply."
+        )
+    if not transition.allowed(by, article):
+        raise PermissionDenied(f"You may not use “{transition.label}” on this article.")
+    if transition.needs_note and not (note or "").strip():
+        raise ValidationError("Write a note for the writer: what needs to change.")
+    if transition.needs_time:
+        if at is None:
+            raise ValidationError("Choose the publication time to schedule it.")
+        if at <= now:
+            raise ValidationError("Choose a publication time in the future, or use Publish now.")
+    return transition
 
 
 @transaction.atomic
-def return_to_draft(*, article, by):
-    """An editor sends an article in review back to its writer (or the writer withdraws it)."""
-    if article.status != Article.Status.IN_REVIEW:
-        raise ValidationError("Only an article in review can go back to draft this way.")
-    if not (policy.can_edit_any(by) or article.author_id == by.pk):
-        raise PermissionDenied("You may not send this article back to draft.")
-    article.status = Article.Status.DRAFT
-    _save(article, by=by, comment="Returned to draft.")
-    return article
-
-
-@transaction.atomic
-def publish_article(*, article, by, at=None):
-    """Publish at `at` (a future time schedules it); without `at`, now, or keep a live time."""
-    if not policy.can_publish(by):
-        raise PermissionDenied("Only editors publish or schedule articles.")
-    if at is None:
-        at = article.published_at if article.is_published() else timezone.now()
-    article.status = Article.Status.PUBLISHED
-    article.published_at = at
-    if article.updated_at and article.updated_at < at:
-        article.updated_at = None  # an update cannot come before (re)publication
-    scheduled = article.is_scheduled()
-    _save(
-        article,
+def take_transition(name, *, article, by, note="", at=None):
+    """Take one step of the workflow (transitions.py): check it, apply it, record it in the
+    timeline and in a revision, and tell the people concerned (batched, after commit)."""
+    now = timezone.now()
+    transition = check_transition(name, article=article, by=by, note=note, at=at, now=now)
+    before = state_of(article, at=now)
+    if transition.target == State.DRAFT:
+        article.status = Article.Status.DRAFT
+    elif transition.target == State.REVIEW:
+        article.status = Article.Status.IN_REVIEW
+    else:
+        article.status = Article.Status.PUBLISHED
+        article.published_at = at if transition.needs_time else now
+        if article.updated_at and article.updated_at < article.published_at:
+            article.updated_at = None  # an update cannot come before (re)publication
+    done = transition.done
+    if transition.needs_time:
+        done += f" for {timezone.localtime(at):%Y-%m-%d %H:%M %Z}"
+    _save(article, by=by, comment=f"{done}." + (f" Note: {note.strip()}" if note else ""))
+    change = StatusChange.objects.create(
+        article=article,
+        action=transition.name,
+        from_state=before,
+        to_state=state_of(article, at=now),
         by=by,
-        comment=f"Scheduled for {at:%Y-%m-%d %H:%M %Z}." if scheduled else "Published.",
+        at=now,
+        note=(note or "").strip(),
+        publish_at=article.published_at if transition.target in PUBLISHING else None,
     )
-    return article
+    # robust: a mail server that is down must not undo or refuse the step.
+    transaction.on_commit(notify_desk, robust=True)
+    return change
 
 
-@transaction.atomic
-def unpublish_article(*, article, by):
-    """Back to draft: off every reader page at once, since all of them use published()."""
-    if not policy.can_publish(by):
-        raise PermissionDenied("Only editors unpublish articles.")
-    if article.status != Article.Status.PUBLISHED:
-        raise ValidationError("This article is not published.")
-    article.status = Article.Status.DRAFT
-    _save(article, by=by, comment="Unpublished.")
-    return article
+PUBLISHING = {State.PUBLISHED, State.SCHEDULED}
 
 
-def change_status(*, article, by, status, at=None):
-    """Apply the transition from the article's saved state to `status` (what the admin form asks)."""
-    current = article.status
-    if status == Article.Status.PUBLISHED:
-        if current != status or at != article.published_at:
-            publish_article(article=article, by=by, at=at)
-    elif current == Article.Status.PUBLISHED:
-        unpublish_article(article=article, by=by)
-        if status == Article.Status.IN_REVIEW:
-            submit_for_review(article=article, by=by)
-    elif current == Article.Status.DRAFT and status == Article.Status.IN_REVIEW:
-        submit_for_review(article=article, by=by)
-    elif current == Article.Status.IN_REVIEW and status == Article.Status.DRAFT:
-        return_to_draft(article=article, by=by)
-    return article
+def submit_for_review(*, article, by, note=""):
+    return take_transition("submit", article=article, by=by, note=note)
+
+
+def withdraw(*, article, by, note=""):
+    return take_transition("withdraw", article=article, by=by, note=note)
+
+
+def return_to_writer(*, article, by, note):
+    return take_transition("return", article=article, by=by, note=note)
+
+
+def publish_now(*, article, by, note=""):
+    return take_transition("publish", article=article, by=by, note=note)
+
+
+def schedule(*, article, by, at, note=""):
+    return take_transition("schedule", article=article, by=by, at=at, note=note)
+
+
+def unpublish(*, article, by, note=""):
+    return take_transition("unpublish", article=article, by=by, note=note)
 
 
 @transaction.atomic

@@ -22,8 +22,10 @@ def remember_old_slug(sender, instance, **kwargs):
 
 
 def record_redirect(sender, instance, **kwargs):
-    # The address an article has now is never a redirect (e.g. a slug changed back, or reused).
-    ArticleRedirect.objects.filter(old_slug=instance.slug).delete()
+    # An address another article takes now is no longer a redirect to this one. This article's
+    # own row for its current address is kept: it says that browsers may hold a cached redirect
+    # away from this address (see redirects.py); the article view answers there first anyway.
+    ArticleRedirect.objects.filter(old_slug=instance.slug).exclude(article=instance).delete()
     previous = getattr(instance, "_previous", None)
     if (
         previous

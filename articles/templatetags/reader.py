@@ -47,7 +47,8 @@ def absolute_url(context, view_or_path, *args, **kwargs):
 def canonical_url(context):
     """This page's address without tracking or other parameters; list pages keep their number."""
     request = context["request"]
-    url = absolute(request, request.path)
+    # A page reachable at more than one address (an article at an old one) names its own.
+    url = absolute(request, context.get("canonical_path") or request.path)
     page_obj = context.get("page_obj")
     if page_obj is not None and page_obj.number > 1:
         url += f"?page={page_obj.number}"

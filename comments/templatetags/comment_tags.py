@@ -1,6 +1,8 @@
 """Template helpers for readers' comments (code in articles/comments/)."""
 
 from django import template
+from django.db.models import Count, Min, Q
+from django.urls import reverse
 from django.utils.html import urlize
 from django.utils.safestring import mark_safe
 
@@ -77,3 +79,15 @@ def pending_comments(context, article):
 @register.simple_tag
 def pending_comment_count():
     return Comment.objects.pending().count()
+
+
+@register.simple_tag
+def moderation_summary():
+    """The dashboard's comment queue: how many wait, how many are suspects, since when."""
+    summary = Comment.objects.pending().aggregate(
+        count=Count("pk"),
+        suspects=Count("pk", filter=Q(is_spam_suspect=True)),
+        oldest=Min("created_at"),
+    )
+    summary["url"] = reverse("admin:comments_comment_changelist") + "?status__exact=pending"
+    return summary

@@ -38,7 +38,10 @@ def test_changing_back_to_an_old_slug_does_not_loop(client):
     rename(article, "two")
     rename(article, "one")
     assert client.get("/news/one/").status_code == 200
-    assert client.get("/news/two/")["Location"] == "/news/one/"
+    # Not a 301 back to one: a browser may hold one -> two from before (test_slug_loops.py).
+    response = client.get("/news/two/")
+    assert response.status_code == 200
+    assert 'news/one/">' in response.content.decode()  # the canonical link
 
 
 def test_a_draft_renamed_leaves_nothing_and_an_unpublished_target_is_not_revealed(client):

@@ -1,0 +1,103 @@
+"""The desk hears of each step by e-mail, batched, each person alone, never blocked by mail."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.core.management import call_command
+from django.utils import timezone
+
+from tests.factories import make_article
+from workflow.models import StatusChange
+from workflow.notifications import LOCK_KEY
+from workflow.services import take_transition
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def second_editor(django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(
+        "eric", email="eric@example.org", password="x", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+def step(capture, name, **kwargs):
+    with capture(execute=True):
+        return take_transition(name, **kwargs)
+
+
+def test_editors_hear_of_a_submission_each_alone(
+    writer, desk_editor, second_editor, writers_draft, django_capture_on_commit_callbacks
+):
+    step(django_capture_on_commit_callbacks, "submit", article=writers_draft, by=writer)
+    assert sorted(m.to[0] for m in mail.outbox) == ["edith@example.org", "eric@example.org"]
+    for message in mail.outbox:
+        assert len(message.to) == 1 and not message.cc and not message.bcc
+        assert "1 article(s) await your review" in message.body
+        assert writers_draft.headline in message.body
+        assert f"/admin/articles/article/{writers_draft.pk}/change/" in message.body
+        # Nobody's address in the text: names only.
+        assert "@example.org" not in message.body
+    assert StatusChange.objects.get().notified_at is not None
+
+
+def test_the_writer_hears_that_it_came_back_with_the_note_and_when_it_is_published(
+    writer, desk_editor, writers_draft, django_capture_on_commit_callbacks
+):
+    step(django_capture_on_commit_callbacks, "submit", article=writers_draft, by=writer)
+    cache.delete(LOCK_KEY)
+    mail.outbox.clear()
+    step(
+        django_capture_on_commit_callbacks,
+        "return",
+        article=writers_draft,
+        by=desk_editor,
+        note="Name the ministry.",
+    )
+    (message,) = mail.outbox
+    assert message.to == ["wendy@example.org"]
+    assert "Returned to the writer by edith" in message.body
+    assert "Note: Name the ministry." in message.body
+    cache.delete(LOCK_KEY)
+    mail.outbox.clear()
+    at = timezone.now() + timedelta(hours=3)
+    step(
+        django_capture_on_commit_callbacks, "schedule", article=writers_draft, by=desk_editor, at=at
+    )
+    (message,) = mail.outbox
+    assert message.to == ["wendy@example.org"] and "Scheduled" in message.subject
+    assert "to go live" in message.body
+
+
+def test_a_busy_hour_is_one_email_and_cron_sends_the_rest(
+    writer, desk_editor, django_capture_on_commit_callbacks
+):
+    from articles.models import Article
+
+    drafts = [make_article(status=Article.Status.DRAFT, author=writer) for _ in range(5)]
+    for draft in drafts:
+        step(django_capture_on_commit_callbacks, "submit", article=draft, by=writer)
+    assert len(mail.outbox) == 1  # the first; the throttle holds the other four
+    call_command("notify_desk", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert len(mail.outbox) == 1
+    cache.delete(LOCK_KEY)
+    call_command("notify_desk", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert len(mail.outbox) == 2
+    assert "4 article(s) await your review" in mail.outbox[1].body
+    assert not StatusChange.objects.filter(notified_at__isnull=True).exists()
+
+
+def test_nobody_hears_of_their_own_step(
+    desk_editor, django_capture_on_commit_callbacks, django_user_model
+):
+    from articles.models import Article
+
+    own = make_article(status=Article.Status.DRAFT, author=desk_editor)
+    step(django_capture_on_commit_callbacks, "publish", article=own, by=desk_editor)
+    assert mail.outbox == []

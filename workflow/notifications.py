@@ -1,0 +1,121 @@
+"""E-mails about the workflow, batched as the moderators' ones are (comments/services.py).
+
+Editors hear that articles were submitted; a writer hears that theirs was returned (with the
+note), published or scheduled. Sent after each step (throttled through the cache, so a busy hour
+sends one e-mail per interval) and by `manage.py notify_desk` from cron, which sends what the
+throttle held back. Each e-mail goes to one person: nobody ever sees another's address. A mail
+server that is down never blocks a step (the caller runs this on commit, robustly), and what was
+not sent is sent on the next run.
+"""
+
+import logging
+from collections import defaultdict
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.sites.models import Site
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from .models import StatusChange
+
+logger = logging.getLogger(__name__)
+LOCK_KEY = "workflow:notify:lock"
+EDITORS_GROUP = "Editors"
+# Steps someone else must hear of: who hears is decided in _recipients().
+NOTIFIED_ACTIONS = ["submit", "return", "publish", "schedule"]
+
+
+def _editors():
+    return list(
+        get_user_model()
+        .objects.filter(Q(groups__name=EDITORS_GROUP) | Q(is_superuser=True), is_active=True)
+        .exclude(email="")
+        .distinct()
+    )
+
+
+def _recipients(change, editors):
+    """Who hears of `change`: never the person who took the step."""
+    if change.action == "submit":
+        people = editors
+    else:
+        author = change.article.author
+        people = [author] if author and author.is_active and author.email else []
+    return [person for person in people if person.pk != change.by_id]
+
+
+def _line(change, base):
+    url = base + reverse("admin:articles_article_change", args=[change.article_id])
+    who = change.by.get_full_name() or change.by.get_username() if change.by else "someone"
+    when = timezone.localtime(change.at)
+    text = f"- {change.article.headline}\n  {change.label} by {who}, {when:%d %b %H:%M}"
+    if change.action == "schedule" and change.publish_at:
+        text += f", to go live {timezone.localtime(change.publish_at):%d %b %H:%M %Z}"
+    if change.note:
+        text += f"\n  Note: {change.note}"
+    return f"{text}\n  {url}"
+
+
+def notify_desk(*, force=False):
+    """Send what the desk has not heard yet; returns how many steps were reported."""
+    waiting = StatusChange.objects.filter(notified_at__isnull=True, action__in=NOTIFIED_ACTIONS)
+    if not waiting.exists():
+        return 0
+    interval = settings.NEWSDESK["WORKFLOW_NOTIFY_INTERVAL_MINUTES"]
+    if not force and not cache.add(LOCK_KEY, 1, timeout=interval * 60):
+        return 0
+    with transaction.atomic():
+        changes = list(
+            waiting.select_for_update(of=("self",)).select_related("article__author", "by")
+        )
+        editors = _editors() if any(c.action == "submit" for c in changes) else []
+        per_person = defaultdict(list)
+        for change in changes:
+            for person in _recipients(change, editors):
+                per_person[person].append(change)
+        base = f"https://{Site.objects.get_current().domain}"
+        sent_to_someone: set[int] = set()
+        for person, theirs in per_person.items():
+            if _send(person, theirs, base):
+                sent_to_someone.update(c.pk for c in theirs)
+        told = [c.pk for c in changes if c.pk in sent_to_someone or not _recipients(c, editors)]
+        # Marked only once someone heard: with the mail server down, the next run tries again.
+        StatusChange.objects.filter(pk__in=told).update(notified_at=timezone.now())
+    return len(told)
+
+
+def _send(person, changes, base):
+    site = settings.NEWSDESK["SITE_NAME"]
+    submitted = [c for c in changes if c.action == "submit"]
+    yours = [c for c in changes if c.action != "submit"]
+    parts = []
+    if submitted:
+        parts.append(f"{len(submitted)} article(s) await your review:\n")
+        parts += [_line(c, base) for c in submitted]
+        queue = base + reverse("admin:index")
+        parts.append(f"\nThe desk's queues: {queue}")
+    if yours:
+        if parts:
+            parts.append("")
+        parts.append("News of your articles:\n")
+        parts += [_line(c, base) for c in yours]
+    subject = (
+        f"[{site}] {len(submitted)} article(s) to review"
+        if submitted and not yours
+        else f"[{site}] {yours[0].label}: {yours[0].article.headline}"
+        if len(yours) == 1 and not submitted
+        else f"[{site}] {len(changes)} workflow update(s)"
+    )
+    try:
+        send_mail(subject, "\n".join(parts), from_email=None, recipient_list=[person.email])
+    except Exception:  # a mail server down: log it, never fail the step that was taken
+        logger.exception(
+            "Could not e-mail user %s about %d workflow step(s)", person.pk, len(changes)
+        )
+        return False
+    return True
