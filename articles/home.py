@@ -1,13 +1,14 @@
-"""What the home page shows, fetched in a fixed number of queries whatever the content.
+"""What the home page shows, fetched in a fixed number of queries whatever the content, and
+at a cost independent of the archive's size: each part reads a few rows from an index.
 
-Queries: lead story (+ its categories), latest articles (+ their categories), the home
-sections' categories, then every section's articles in one windowed query (+ their categories).
+Queries: the pinned lead story (+ its categories; and the newest article when none is pinned),
+latest articles (+ their categories), the home sections' categories, then every section's
+articles in one query (+ their categories).
 """
 
 from dataclasses import dataclass, field
 
-from django.db.models import F, Prefetch, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Q
 
 from .models import Article, Category
 
@@ -28,33 +29,41 @@ def home_categories():
     return ticked or list(Category.objects.all()[:FALLBACK_SECTIONS])
 
 
+def lead_story(published):
+    """The newest pinned story (a partial index holds the pinned few), else the newest."""
+    newest_first = published.order_by("-published_at", "-id").for_listing()
+    return newest_first.filter(is_lead=True).first() or newest_first.first()
+
+
+def section_articles(published, categories):
+    """The newest SECTION_COUNT published articles of each category, in one query: a union of
+    one small index range per category (articles in several sections come once)."""
+    condition = Q(pk__in=[])
+    for category in categories:
+        newest = (
+            published.filter(categories=category)
+            .order_by("-published_at", "-id")
+            .values("pk")[:SECTION_COUNT]
+        )
+        condition |= Q(pk__in=newest)
+    return published.filter(condition).order_by("-published_at", "-id").for_listing()
+
+
 def home_page():
     published = Article.objects.published()
-    lead = published.lead_story_first().for_listing().first()
-    latest = list(published.exclude(pk=getattr(lead, "pk", None)).for_listing()[:LATEST_COUNT])
+    lead = lead_story(published)
+    latest = list(
+        published.exclude(pk=getattr(lead, "pk", None))
+        .order_by("-published_at", "-id")
+        .for_listing()[:LATEST_COUNT]
+    )
     categories = home_categories()
     sections = {category.pk: Section(category) for category in categories}
-    # One query for every section: number each category's articles newest first and keep the
-    # first few of each (a window function: SQLite 3.25+ and PostgreSQL).
-    through = Article.categories.through
-    rows = (
-        through.objects.filter(category_id__in=sections, article__in=published)
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("category_id")],
-                order_by=[F("article__published_at").desc(), F("article_id").desc()],
-            )
-        )
-        .filter(rank__lte=SECTION_COUNT)  # type: ignore[misc]  # the stubs miss window aliases
-        .select_related("article__source")
-        .prefetch_related(
-            Prefetch("article__categories", queryset=Category.objects.only("name", "slug"))
-        )
-        .order_by("category_id", "rank")
-    )
-    for row in rows:
-        sections[row.category_id].articles.append(row.article)
+    for article in section_articles(published, categories):
+        for category in article.categories.all():
+            section = sections.get(category.pk)
+            if section is not None and len(section.articles) < SECTION_COUNT:
+                section.articles.append(article)
     return {
         "lead_story": lead,
         "latest_articles": latest,

@@ -1,6 +1,6 @@
 from typing import TYPE_CHECKING
 
-from django.db import models
+from django.db import connection, models
 from django.utils import timezone
 
 if TYPE_CHECKING:
@@ -30,3 +30,12 @@ class ArticleQuerySet(models.QuerySet["Article"]):
     def lead_story_first(self):
         """Pinned lead stories first (the newest pinned wins), then the newest articles."""
         return self.order_by("-is_lead", "-published_at", "-id")
+
+    def refresh_search_vectors(self):
+        """Recompute the stored search vector of these rows (after bulk writes, which bypass
+        Article.save). A no-op where search does not use it (SQLite)."""
+        if connection.vendor != "postgresql":
+            return 0
+        from .search_document import TEXT_FIELDS, weighted_vector
+
+        return self.update(search_vector=weighted_vector(*TEXT_FIELDS))

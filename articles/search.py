@@ -1,9 +1,12 @@
 """Full-text search over published articles.
 
-PostgreSQL: a weighted search vector (headline A, standfirst B, body C), ranked, with highlighted
-snippets, backed by the GIN index that migration `reader_site` creates on that same expression.
-SQLite (development): every word must appear somewhere (icontains), newest first; the snippet is
-the standfirst with the words marked. Both return the same shape for the same template.
+PostgreSQL: the stored weighted search vector (Article.search_vector: headline A, standfirst B,
+body C; articles/search_document.py) and its GIN index find the matches. A common word matches
+most of the archive, so only a bounded candidate set is ranked: the MAX_CANDIDATES most recent
+matches (recency matters in news), best first; highlighted snippets are computed only for the
+page shown (PostgreSQL evaluates them after the sort and limit). So a search costs the same at
+any archive size. SQLite (development): every word must appear somewhere (icontains), newest
+first; the snippet is the standfirst with the words marked. Both return the same shape.
 """
 
 import html
@@ -11,16 +14,17 @@ import re
 import unicodedata
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
 from .models import Article
+from .search_document import SEARCH_CONFIG, TEXT_FIELDS, weighted_vector
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
 SNIPPET_CONTEXT = 80
-SEARCH_CONFIG = "english"
+MAX_CANDIDATES = 1000
 # Private-use characters mark matches inside the snippet until it has been escaped.
 START, STOP = "\ue000", "\ue001"
 
@@ -37,13 +41,8 @@ def clean_query(raw: str) -> str:
 
 
 def search_vector():
-    from django.contrib.postgres.search import SearchVector
-
-    return (
-        SearchVector("headline", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("standfirst", weight="B", config=SEARCH_CONFIG)
-        + SearchVector("body", weight="C", config=SEARCH_CONFIG)
-    )
+    """The document's vector computed from the columns (the stored one is Article.search_vector)."""
+    return weighted_vector(*TEXT_FIELDS)
 
 
 def marked_snippet(raw: str, *, from_html: bool = False) -> str:
@@ -60,10 +59,15 @@ def _search_postgresql(query: str):
 
     # websearch syntax never raises on odd input: quotes, "or", "-word", stray & | ! :*.
     search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-    return (
+    candidates = (
         Article.objects.published()
-        .annotate(search=search_vector(), rank=SearchRank(search_vector(), search_query))
-        .filter(search=search_query)
+        .filter(search_vector=search_query)
+        .order_by("-published_at", "-id")
+        .values("pk")[:MAX_CANDIDATES]
+    )
+    return (
+        Article.objects.filter(pk__in=candidates)
+        .annotate(rank=SearchRank(F("search_vector"), search_query))
         .annotate(
             snippet_source=SearchHeadline(
                 "body",

@@ -1,6 +1,7 @@
 from functools import partial
 
 from django.conf import settings
+from django.db import connection
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
@@ -102,6 +103,15 @@ class SearchView(ArticleListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(query=self.query, **kwargs)
+        paginator = context["paginator"]
+        # Only the most recent matches are ranked (articles/search.py): say so when that bites.
+        context["more_than"] = (
+            search.MAX_CANDIDATES
+            if paginator
+            and connection.vendor == "postgresql"
+            and paginator.count >= search.MAX_CANDIDATES
+            else None
+        )
         context["results"] = [
             (article, search.snippet_for(article, self.query)) for article in context["articles"]
         ]
