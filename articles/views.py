@@ -3,12 +3,15 @@ from functools import partial
 from django.conf import settings
 from django.db import connection
 from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
 from . import search
 from .home import home_page
 from .models import Article, Category, Source
+from .overload import expensive_page
+from .pagination import CachedCountPaginator
 from .related import related_articles
 
 
@@ -24,6 +27,7 @@ class PublishedArticlesMixin:
 
 class ArticleListView(ListView):
     context_object_name = "articles"
+    paginator_class = CachedCountPaginator
 
     def get_paginate_by(self, queryset):
         # Read per request, so a settings override (tests, PAGE_SIZE) applies without a restart.
@@ -92,6 +96,7 @@ class SourceView(ArticleListView):
         return super().get_context_data(source=self.source, **kwargs)
 
 
+@method_decorator(expensive_page("search"), name="dispatch")
 class SearchView(ArticleListView):
     template_name = "articles/search.html"
 

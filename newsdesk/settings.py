@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "articles.overload.StatementTimeoutMiddleware",
     "comments.middleware.private_for_pending_commenters",
     "workflow.redirects.old_slug_redirects",
 ]
@@ -97,6 +98,13 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 # PostgreSQL here); Django's default is off, and a connection that fails is dropped after the
 # error. Turn it on where the database restarts under live traffic.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=False)
+# No statement may hold a worker up to the worker's own timeout (gunicorn's default is 30 s):
+# PostgreSQL cancels it first and the page answers 503 with Retry-After (articles/overload.py).
+DATABASE_STATEMENT_TIMEOUT_MS = env.int("DATABASE_STATEMENT_TIMEOUT_MS", default=10_000)
+if DATABASES["default"]["ENGINE"].endswith("postgresql") and DATABASE_STATEMENT_TIMEOUT_MS:
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # CACHE_URL: redis://127.0.0.1:6379/1 in production; per-process memory otherwise.
@@ -176,6 +184,12 @@ NEWSDESK = {
     "FRAGMENT_CACHE_SECONDS": env.int("FRAGMENT_CACHE_SECONDS", default=300),
     # How long a shared preview link (signed, no account needed) keeps working, in seconds.
     "PREVIEW_LINK_MAX_AGE": env.int("PREVIEW_LINK_MAX_AGE", default=3 * 24 * 3600),
+    # Expensive pages (search, sitemaps): how many may be built at once across the site (keep
+    # it below the number of workers; 0: no limit), and their statements' time limit in ms.
+    "EXPENSIVE_PAGES_AT_ONCE": env.int("EXPENSIVE_PAGES_AT_ONCE", default=4),
+    "EXPENSIVE_STATEMENT_TIMEOUT_MS": env.int("EXPENSIVE_STATEMENT_TIMEOUT_MS", default=3_000),
+    # The Retry-After of a 503 from those limits, in seconds.
+    "RETRY_AFTER_SECONDS": env.int("RETRY_AFTER_SECONDS", default=5),
 }
 
 # Reader comments (the comments app, design in docs/comments.md). Every threshold is read when

@@ -1,0 +1,37 @@
+"""Pagination that does not count the whole list on every request.
+
+A category of a large archive holds tens of thousands of articles; counting them for "Page 1
+of N" on each request costs more than the page itself. The count is kept in the shared cache
+under the list's query and the content version (articles/fragments.py), so it is computed once
+after each change of content and read from the cache otherwise.
+"""
+
+import hashlib
+
+from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
+
+from .fragments import content_version
+
+COUNT_SECONDS = 600
+
+
+class CachedCountPaginator(Paginator):
+    @cached_property
+    def count(self):
+        query = getattr(self.object_list, "query", None)
+        if query is None:
+            return super().count
+        try:
+            sql, params = query.sql_with_params()
+        except EmptyResultSet:  # .none(): nothing to count
+            return 0
+        digest = hashlib.sha256(f"{sql}|{params!r}".encode()).hexdigest()[:32]
+        key = f"newsdesk:count:{content_version()}:{digest}"
+        count = cache.get(key)
+        if count is None:
+            count = super().count
+            cache.set(key, count, COUNT_SECONDS)
+        return count
