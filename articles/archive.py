@@ -389,13 +389,15 @@ class ArchiveGenerator:
         if not article_ids or remaining <= 0:
             return counts
         busiest = article_ids[-5]
-        counts[busiest] = min(10_000, remaining)
+        counts[busiest] = min(10_000, remaining // 10 or remaining)
         remaining -= counts[busiest]
+        # A few thousands each, scaled down for small archives.
+        cap = max(1, self.plan.comments // 40)
         for article_id in self.random.sample(article_ids, k=min(len(article_ids), 25)):
             if remaining <= 0:
                 break
             if article_id not in counts:
-                counts[article_id] = min(remaining, self.random.randint(1000, 4000))
+                counts[article_id] = min(remaining, cap, self.random.randint(1000, 4000))
                 remaining -= counts[article_id]
         if remaining > 0:
             weights = list(
