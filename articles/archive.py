@@ -17,10 +17,12 @@ import tomllib
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Value
+from django.db.models import Count, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
@@ -208,7 +210,7 @@ class ArchiveGenerator:
         self.report = report
         self.seed_dir = seed_dir or Path(settings.BASE_DIR) / "seeds"
         self.started = time.monotonic()
-        self.comment_model = Article._meta.get_field("comments").related_model
+        self.comment_model: Any = Article._meta.get_field("comments").related_model
 
     def progress(self, message):
         self.report(f"[{time.monotonic() - self.started:6.1f}s] {message}")
@@ -327,7 +329,7 @@ class ArchiveGenerator:
         first = self.next_number()
         now = timezone.now()
         span = timedelta(days=365 * YEARS).total_seconds()
-        ids = []
+        ids: list[int] = []
         through = Article.categories.through
         for start in range(0, total, ARTICLE_BATCH):
             count = min(ARTICLE_BATCH, total - start)
@@ -345,7 +347,8 @@ class ArchiveGenerator:
                 batch[-3].is_lead = True
             with transaction.atomic(), dates_as_given(Article):
                 created = Article.objects.bulk_create(batch)
-                links, tagged = [], []
+                links: list = []
+                tagged: list[TaggedArticle] = []
                 for article in created:
                     for category in self.random.sample(categories, k=self.random.randint(1, 3)):
                         links.append(through(article_id=article.pk, category_id=category))
@@ -366,7 +369,7 @@ class ArchiveGenerator:
         return ids
 
     def related_links(self, article_ids):
-        links = []
+        links: list[RelatedLink] = []
         for position, article_id in enumerate(article_ids):
             if position < 10 or self.random.random() > 0.1:
                 continue
@@ -385,7 +388,7 @@ class ArchiveGenerator:
     def comment_counts(self, article_ids):
         """How many comments each article gets: one 10,000, a few thousands, the rest a long tail."""
         remaining = self.plan.comments
-        counts = {}
+        counts: dict[int, int] = {}
         if not article_ids or remaining <= 0:
             return counts
         busiest = article_ids[-5]
@@ -441,7 +444,7 @@ class ArchiveGenerator:
             + [Comment.Status.REJECTED] * 3
             + [Comment.Status.SPAM] * 2
         )
-        levels = {1: [], 2: [], 3: []}
+        levels: dict[int, list[Any]] = {1: [], 2: [], 3: []}
         for article_id, count in batch:
             start = published[article_id]
             for n in range(count):
@@ -463,7 +466,7 @@ class ArchiveGenerator:
                     )
                 )
         with transaction.atomic(), dates_as_given(Comment):
-            parents = {}
+            parents: dict[tuple[int, int], list[Any]] = {}
             for depth in (1, 2, 3):
                 rows = levels[depth]
                 for comment in rows:
@@ -481,4 +484,17 @@ class ArchiveGenerator:
                 for comment in created:
                     if comment.status == Comment.Status.APPROVED:
                         parents.setdefault((comment.article_id, comment.depth), []).append(comment)
+            # The count each article carries (kept by the comments app on every change, which
+            # bulk inserts bypass), recounted from the rows as that app does.
+            approved = (
+                Comment.objects.approved()
+                .filter(article=OuterRef("pk"))
+                .order_by()
+                .values("article")
+                .annotate(count=Count("pk"))
+                .values("count")
+            )
+            Article.objects.filter(pk__in=[article_id for article_id, _ in batch]).update(
+                comment_count=Coalesce(Subquery(approved), 0)
+            )
         return sum(len(rows) for rows in levels.values())

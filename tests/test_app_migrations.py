@@ -50,9 +50,7 @@ def fill_the_old_schema(old):
     category = old.get_model("articles", "Category").objects.create(
         name="Northeast Asia", slug="northeast-asia"
     )
-    source = old.get_model("articles", "Source").objects.create(
-        name="Voice of America", slug="voa"
-    )
+    source = old.get_model("articles", "Source").objects.create(name="Voice of America", slug="voa")
     Article_ = old.get_model("articles", "Article")
     article = Article_.objects.create(
         headline="Japan, EU sign defense pact",
@@ -92,7 +90,9 @@ def fill_the_old_schema(old):
     old.get_model("articles", "ArticleNote").objects.create(
         article=article, kind="correction", text="An earlier version misnamed the minister."
     )
-    old.get_model("articles", "ArticleRedirect").objects.create(old_slug="old-pact", article=article)
+    old.get_model("articles", "ArticleRedirect").objects.create(
+        old_slug="old-pact", article=article
+    )
 
     users = {}
     for group in ("Writers", "Editors", "Moderators"):

@@ -5,6 +5,7 @@ from django.core.management import CommandError, call_command
 from django.db.models import Count
 
 from articles.models import Article, TaggedArticle
+from comments.models import Comment
 
 from ..factories import make_article
 
@@ -13,7 +14,6 @@ pytestmark = pytest.mark.django_db
 
 def test_generates_articles_tags_and_skewed_threaded_comments():
     call_command("generate_archive", articles=300, comments=3000, seed=2, verbosity=0)
-    Comment = Article._meta.get_field("comments").related_model
     assert Article.objects.count() == 300
     assert Article.objects.published().count() > 270
     assert TaggedArticle.objects.values("tag").distinct().count() > 100
@@ -24,6 +24,9 @@ def test_generates_articles_tags_and_skewed_threaded_comments():
         .values_list("n", flat=True)
     )
     assert sum(per_article) == 3000
+    busiest = Article.objects.order_by("-comment_count")[0]
+    assert busiest.comment_count == Comment.objects.approved().filter(article=busiest).count()
+    assert busiest.comment_count > 200
     assert per_article[0] >= 300  # the busiest has a tenth or more (10,000 of a million)
     assert per_article[len(per_article) // 2] < 20  # most have a few
     assert Comment.objects.filter(depth=2, parent__isnull=False).exists()

@@ -59,7 +59,7 @@ def hot_pages():
     )
     category = Category.objects.get(slug="northeast-asia")
     tag = Tag.objects.get(name="Japan")
-    source = Source.objects.filter(articles__isnull=False).first()
+    source = Source.objects.filter(articles__isnull=False)[0]
     return [
         "/",
         busiest.get_absolute_url(),
