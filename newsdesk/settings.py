@@ -212,6 +212,8 @@ NEWSDESK_COMMENTS = {
     "CLOSE_AFTER_DAYS": env.int("COMMENTS_CLOSE_AFTER_DAYS", default=0 if DEBUG else 30),
     # Replies to replies, up to this depth (1: no replies at all).
     "MAX_DEPTH": env.int("COMMENTS_MAX_DEPTH", default=3),
+    # Top-level comments (each with its replies) per page of an article's comments.
+    "THREADS_PER_PAGE": env.int("COMMENTS_THREADS_PER_PAGE", default=50),
     # How long a browser is shown its own pending comments (signed cookie lifetime).
     "PENDING_COOKIE_DAYS": env.int("COMMENTS_PENDING_COOKIE_DAYS", default=14),
     # Moderators get at most one email per this many minutes; extra recipients besides the

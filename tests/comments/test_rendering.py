@@ -119,8 +119,8 @@ def test_article_page_query_budget_with_comments(
     for parent in top:
         make_comment(article, parent=parent)
     # Cached fragments empty: article, source, categories, tags, related links, corrections,
-    # masthead, approved comments.
-    with django_assert_max_num_queries(8):
+    # masthead, the outline of the approved comments, the page of them shown.
+    with django_assert_max_num_queries(9):
         html = client.get(article.get_absolute_url()).content.decode()
     assert f"{2 * count} comments" in html
     # Every later reader: the article alone; the comments come with the cached fragments.
@@ -131,7 +131,7 @@ def test_article_page_query_budget_with_comments(
 
 def test_pending_view_costs_one_more_query(client, article, django_assert_max_num_queries):
     client.post(post_url(article), form_data())
-    # The post bumped the content version, so the fragments are rebuilt (8, as above),
+    # The post bumped the content version, so the fragments are rebuilt (9, as above),
     # plus this browser's pending comments.
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         client.get(article.get_absolute_url())
