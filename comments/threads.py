@@ -11,6 +11,7 @@ A reply whose parent is no longer approved starts a thread of its own, as it alw
 """
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 
@@ -82,13 +83,13 @@ def thread_page(article, number: int) -> ThreadPage:
     for pk, parent in rows:
         if parent in shown:
             shown.add(pk)
-    comments = {
+    comments: dict[int, Any] = {
         comment.pk: comment
         for comment in Comment.objects.filter(pk__in=shown)
         .order_by("created_at", "id")
         .only(*SHOWN_FIELDS)
     }
-    page_roots = []
+    page_roots: list[Any] = []
     for comment in comments.values():
         comment.thread_replies = []
     for comment in comments.values():
