@@ -89,6 +89,10 @@ EDITOR_PAGES = [
     "/admin/articles/article/",
     "/admin/articles/article/?q=japa+defen",
     "/admin/articles/article/?p=5",
+    "/admin/comments/comment/",
+    "/admin/comments/comment/?status__exact=all",
+    "/admin/comments/comment/?status__exact=all&q=navy",
+    "/admin/comments/comment/?q=navy",
 ]
 
 
