@@ -3,12 +3,12 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from .addresses import slug_address
 from .querysets import ArticleQuerySet
 from .sanitize import sanitize_body_html
 from .search_document import TEXT_FIELDS, PortableGinIndex, weighted_vector
@@ -42,7 +42,7 @@ class Category(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:category", kwargs={"slug": self.slug})
+        return slug_address("articles:category", self.slug)
 
 
 class Source(models.Model):
@@ -59,7 +59,7 @@ class Source(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:source", kwargs={"slug": self.slug})
+        return slug_address("articles:source", self.slug)
 
 
 class TaggedArticle(TaggedItemBase):
@@ -211,7 +211,7 @@ class Article(models.Model):  # type: ignore[django-manager-missing]
                 del self.__dict__["search_vector"]
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        return slug_address("articles:detail", self.slug)
 
     def clean(self):
         if self.lead_image and not self.lead_image_alt.strip():
