@@ -10,9 +10,10 @@ from datetime import timedelta
 
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import EmptyPage, PageNotAnInteger
-from django.db.models import Exists, Max, OuterRef, Subquery
+from django.db.models import Exists, Max, Min, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from taggit.models import Tag
 
 from .models import Article, Category, TaggedArticle
@@ -26,18 +27,23 @@ class IdRangePage:
 
 
 class IdRangePaginator:
-    """Page n holds the items whose id lies in ((n-1)*size, n*size]: at most `size` URLs, found
-    by a range of the primary key's index. Gaps (drafts, deletions) make pages shorter, never
-    longer; the number of pages comes from the largest id, one index lookup."""
+    """Page n holds the items whose id lies in the n-th run of `size` ids from the smallest: at
+    most `size` URLs, found by a range of the primary key's index. Gaps (drafts, deletions) make
+    pages shorter, never longer; the bounds are the smallest and largest ids, two index reads."""
 
     def __init__(self, queryset, size):
         self.queryset = queryset
         self.size = size
 
+    @cached_property
+    def bounds(self):
+        ids = self.queryset.model._default_manager.aggregate(low=Min("pk"), high=Max("pk"))
+        return (ids["low"] or 1) - 1, ids["high"] or 0
+
     @property
     def num_pages(self):
-        largest = self.queryset.model._default_manager.aggregate(largest=Max("pk"))["largest"]
-        return max(1, -(-(largest or 0) // self.size))
+        start, end = self.bounds
+        return max(1, -(-(end - start) // self.size))
 
     def page(self, number):
         try:
@@ -46,14 +52,15 @@ class IdRangePaginator:
             raise PageNotAnInteger("That page number is not an integer") from error
         if number < 1 or number > self.num_pages:
             raise EmptyPage("That page contains no results")
-        low, high = (number - 1) * self.size, number * self.size
+        start, _end = self.bounds
+        low, high = start + (number - 1) * self.size, start + number * self.size
         return IdRangePage(self.queryset.filter(pk__gt=low, pk__lte=high).order_by("pk"))
 
 
 class IdRangeSitemap(Sitemap):
     limit = 5000
 
-    @property
+    @cached_property
     def paginator(self):
         return IdRangePaginator(self.items(), self.limit)
 

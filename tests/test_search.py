@@ -151,7 +151,7 @@ def test_the_gin_index_serves_the_search_expression():
     make_article()
     queryset = Article.objects.filter(
         search_vector=SearchQuery("frigate", search_type="websearch", config=SEARCH_CONFIG)
-    )
+    ).order_by()
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         plan = queryset.explain()
