@@ -100,8 +100,14 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=False)
 # No statement may hold a worker up to the worker's own timeout (gunicorn's default is 30 s):
 # PostgreSQL cancels it first and the page answers 503 with Retry-After (articles/overload.py).
+# Only when serving requests (newsdesk/wsgi.py, asgi.py say so): a migration on a large table
+# or generate_archive may rightly run longer.
 DATABASE_STATEMENT_TIMEOUT_MS = env.int("DATABASE_STATEMENT_TIMEOUT_MS", default=10_000)
-if DATABASES["default"]["ENGINE"].endswith("postgresql") and DATABASE_STATEMENT_TIMEOUT_MS:
+if (
+    DATABASES["default"]["ENGINE"].endswith("postgresql")
+    and DATABASE_STATEMENT_TIMEOUT_MS
+    and env.bool("NEWSDESK_SERVING_REQUESTS", default=False)
+):
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}"
     )
