@@ -8,9 +8,8 @@ articles in one query (+ their categories).
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
-
 from .models import Article, Category
+from .querysets import any_of
 
 LATEST_COUNT = 6
 SECTION_COUNT = 4
@@ -38,15 +37,13 @@ def lead_story(published):
 def section_articles(published, categories):
     """The newest SECTION_COUNT published articles of each category, in one query: a union of
     one small index range per category (articles in several sections come once)."""
-    condition = Q(pk__in=[])
-    for category in categories:
-        newest = (
-            published.filter(categories=category)
-            .order_by("-published_at", "-id")
-            .values("pk")[:SECTION_COUNT]
-        )
-        condition |= Q(pk__in=newest)
-    return published.filter(condition).order_by("-published_at", "-id").for_listing()
+    newest = (
+        published.filter(categories=category)
+        .order_by("-published_at", "-id")
+        .values("pk")[:SECTION_COUNT]
+        for category in categories
+    )
+    return published.filter(any_of(newest)).order_by("-published_at", "-id").for_listing()
 
 
 def home_page():

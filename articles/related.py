@@ -14,10 +14,11 @@ already read them (Article.tag_list, category_list); the fill, one whatever the 
 """
 
 from django.conf import settings
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from .models import Article, TaggedArticle
+from .querysets import any_of
 
 CANDIDATES_PER_LINK = 60
 
@@ -46,14 +47,19 @@ def _recent(through_queryset, *, column):
 def candidates(tag_ids, category_ids):
     """A condition selecting the bounded candidate set: recent articles sharing a tag or a
     category, one index range per tag and category."""
-    condition = Q(pk__in=[])
-    for tag_id in tag_ids:
-        tagged = TaggedArticle.objects.filter(tag_id=tag_id)
-        condition |= Q(pk__in=_recent(tagged, column="content_object_id"))
     through = Article.categories.through.objects
-    for category_id in category_ids:
-        condition |= Q(pk__in=_recent(through.filter(category_id=category_id), column="article_id"))
-    return condition
+    return any_of(
+        [
+            *(
+                _recent(TaggedArticle.objects.filter(tag_id=tag_id), column="content_object_id")
+                for tag_id in tag_ids
+            ),
+            *(
+                _recent(through.filter(category_id=category_id), column="article_id")
+                for category_id in category_ids
+            ),
+        ]
+    )
 
 
 def editor_chosen(article):

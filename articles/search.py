@@ -13,7 +13,7 @@ import html
 import re
 import unicodedata
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
@@ -59,12 +59,12 @@ def _search_postgresql(query: str):
 
     # websearch syntax never raises on odd input: quotes, "or", "-word", stray & | ! :*.
     search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-    candidates = (
-        Article.objects.published()
-        .filter(search_vector=search_query)
-        .order_by("-published_at", "-id")
-        .values("pk")[:MAX_CANDIDATES]
-    )
+    matching = Article.objects.published().filter(search_vector=search_query)
+    candidates = _few_matches(matching)
+    if candidates is None:
+        # A common word: the most recent matches are dense among the newest articles, found by
+        # walking the publication-time index and testing each stored vector.
+        candidates = matching.order_by("-published_at", "-id").values("pk")[:MAX_CANDIDATES]
     return (
         Article.objects.filter(pk__in=candidates)
         .annotate(rank=SearchRank(F("search_vector"), search_query))
@@ -83,6 +83,22 @@ def _search_postgresql(query: str):
         )
         .order_by("-rank", "-published_at", "-id")
     )
+
+
+def _few_matches(matching):
+    """The ids of all matches if there are at most MAX_CANDIDATES, else None.
+
+    Read through the GIN index only (a bitmap scan, stopped after MAX_CANDIDATES + 1 rows): the
+    planner's estimate of how many rows match a phrase or a rare word can be off by a factor of
+    thousands, and it would then walk the whole archive testing each row for matches that are
+    not there."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('enable_seqscan', 'off', true), "
+            "set_config('enable_indexscan', 'off', true)"
+        )
+        ids = list(matching.order_by().values_list("pk", flat=True)[: MAX_CANDIDATES + 1])
+    return ids if len(ids) <= MAX_CANDIDATES else None
 
 
 def _search_fallback(query: str):
