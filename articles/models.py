@@ -179,6 +179,12 @@ class Article(models.Model):  # type: ignore[django-manager-missing]
                 fields=["-published_at"], condition=Q(is_lead=True), name="article_pinned_lead_idx"
             ),
             PortableGinIndex(fields=["search_vector"], name="article_search_vector_idx"),
+            # The sitemaps' lastmod: the newest update, one index entry (few articles have one).
+            models.Index(
+                fields=["-updated_at"],
+                condition=Q(updated_at__isnull=False),
+                name="article_updated_idx",
+            ),
         ]
         # Roles (workflow/policy.py): Writers lack both, Editors have both.
         permissions = [

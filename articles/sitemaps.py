@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import EmptyPage, PageNotAnInteger
-from django.db.models import Exists, Max, Min, OuterRef, Subquery
+from django.db.models import Max, Min, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -75,19 +75,31 @@ class ArticleSitemap(IdRangeSitemap):
         return article.last_changed_at
 
     def get_latest_lastmod(self):
-        # Two indexed lookups (newest publication, newest update), not a pass over every item.
-        latest = Article.objects.published().aggregate(
-            published=Max("published_at"), updated=Max("updated_at")
-        )
-        return max(filter(None, latest.values()), default=None)
+        # Two indexed lookups (newest publication; newest update, article_updated_idx), not a
+        # pass over every item: one aggregate of both would read the whole table.
+        published = Article.objects.published()
+        latest = [
+            published.aggregate(latest=Max("published_at"))["latest"],
+            published.filter(updated_at__isnull=False).aggregate(latest=Max("updated_at"))[
+                "latest"
+            ],
+        ]
+        return max(filter(None, latest), default=None)
 
 
-def _newest_publication(links, column):
+def _published_through(column, *, now):
+    """Link rows whose article is visible to readers, as a join (an IN over every published
+    article would be built for each outer row)."""
+    return Q(**{f"{column}__status": Article.Status.PUBLISHED, f"{column}__published_at__lte": now})
+
+
+def _newest_publication(links, column, *, now):
     """A subquery: the publication time of the most recently created published article among
     `links` for the outer row (walks the link table's index from its newest end)."""
     return Subquery(
-        links.filter(**{f"{column}__in": Article.objects.published()})
-        .order_by(f"-{column}")
+        links.filter(_published_through(column, now=now))
+        # The column itself: ordering by the relation would sort by the article's ordering.
+        .order_by(f"-{column}_id")
         .values(f"{column}__published_at")[:1]
     )
 
@@ -119,12 +131,13 @@ class TagSitemap(IdRangeSitemap):
     changefreq = "daily"
 
     def items(self):
+        now = timezone.now()
         links = TaggedArticle.objects.filter(tag=OuterRef("pk"))
         return Tag.objects.annotate(
             # The tag's most recently created article stands for its newest: ids grow with
             # creation, and this reads one index entry where a true maximum reads them all.
-            latest=_newest_publication(links, "content_object")
-        ).filter(Exists(links.filter(content_object__in=Article.objects.published())))
+            latest=_newest_publication(links, "content_object", now=now)
+        ).filter(latest__isnull=False)
 
     def location(self, tag):
         return reverse("articles:tag", kwargs={"slug": tag.slug})
