@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(os.environ.get("BENCH_ROOT", Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 os.environ.setdefault("DEBUG", "false")
@@ -32,7 +32,7 @@ def main():
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    sys.path.insert(0, str(ROOT / "bench"))
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
     from pages import PAGES_SCRIPT
 
     namespace = {}

@@ -189,6 +189,8 @@ def main():
     print("|---|---|---:|---:|---:|---:|---:|")
     for (label, mode), (page, bare) in results.items():
         rate, p50, p99, errors = page
+        if not bare[0]:
+            bare = (float("nan"), *bare[1:])
         print(
             f"| {label} | {mode} | {rate:.0f} | {p50:.1f} | {p99:.1f} | {rate / bare[0]:.3f} | {errors} |"
         )
