@@ -36,7 +36,20 @@ test: $(STAMP) browser-deps
 test-fast: $(STAMP)
 	$(PYTHON) -m pytest -m "not browser"
 
-browser-deps:
+# axe-core runs inside the browser tests only (never shipped to readers); fetched once from the
+# npm registry at a pinned version and checked against its digest.
+AXE_VERSION := 4.14.1
+AXE_SHA256 := 29348999450cdf2849a8e70b7912fc2da85a849da39c0d0d5394f51d4a9ed95c
+AXE := tests/browser/vendor/axe.min.js
+
+$(AXE):
+	mkdir -p $(dir $(AXE))
+	cd $(dir $(AXE)) && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null \
+		&& tar xzf axe-core-$(AXE_VERSION).tgz --strip-components=1 package/axe.min.js \
+		&& rm axe-core-$(AXE_VERSION).tgz
+	echo "$(AXE_SHA256)  $(AXE)" | sha256sum -c --quiet - || { rm -f $(AXE); exit 1; }
+
+browser-deps: $(AXE)
 	@command -v chromium >/dev/null 2>&1 || { \
 		echo "Installing Debian's chromium for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }

@@ -1,14 +1,14 @@
 """The content's admin. The workflow app extends ArticleAdmin with roles, state transitions,
 revisions and corrections (workflow/admin.py), and re-registers it."""
 
+from django import forms
 from django.contrib import admin
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection, models
 
 from .admin_filters import StateListFilter
-from .models import Article, Category, RelatedLink, Source
+from .models import Article, AuthorProfile, Category, RelatedLink, Source
 from .pagination import CachedCountPaginator
-from .search import MAX_TERMS
 from .search_document import SEARCH_CONFIG
 
 
@@ -30,12 +30,28 @@ class SourceAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
+@admin.register(AuthorProfile)
+class AuthorProfileAdmin(admin.ModelAdmin):
+    list_display = ["name", "role", "position", "slug"]
+    list_editable = ["position"]
+    search_fields = ["name", "role", "bio"]
+    prepopulated_fields = {"slug": ["name"]}
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "role", "bio", "photo", "position"]}),
+        ("Links", {"fields": ["email", "website", "x_handle", "linkedin"]}),
+    ]
+
+
 class RelatedLinkInline(admin.TabularInline):
     model = RelatedLink
     fk_name = "from_article"
     extra = 1
     autocomplete_fields = ["to_article"]
     fields = ["position", "to_article"]
+
+
+MAX_TERMS = 8
 
 
 def prefix_words(text: str) -> list[str]:
@@ -45,8 +61,25 @@ def prefix_words(text: str) -> list[str]:
     return [f"{word.lower()}:*" for word in words if word]
 
 
+class ArticleAdminForm(forms.ModelForm):
+    class Meta:
+        model = Article
+        # The admin builds the form from the fieldsets below; these are the fields clean() needs.
+        fields = ["categories", "primary_category"]
+
+    def clean(self):
+        cleaned = super().clean() or {}
+        primary, chosen = cleaned.get("primary_category"), cleaned.get("categories")
+        if primary and chosen is not None and primary not in chosen:
+            self.add_error(
+                "primary_category", "Choose one of the article's categories, or leave it empty."
+            )
+        return cleaned
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
     list_display = ["headline", "state", "published_at", "is_published", "author", "source"]
     list_filter = [
         StateListFilter,
@@ -55,7 +88,7 @@ class ArticleAdmin(admin.ModelAdmin):
         ("author", admin.RelatedOnlyFieldListFilter),
         "comments_open",
     ]
-    list_select_related = ["source", "author"]
+    list_select_related = ["source", "author", "author_profile"]
     search_fields = ["headline", "standfirst", "body", "byline"]
     # At archive size: no count of the whole table beside the filtered one, and the filtered
     # count kept per content version (articles/pagination.py).
@@ -63,12 +96,25 @@ class ArticleAdmin(admin.ModelAdmin):
     paginator = CachedCountPaginator
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
-    autocomplete_fields = ["source", "categories"]
+    autocomplete_fields = ["source", "categories", "primary_category", "author_profile"]
     inlines = [RelatedLinkInline]
     save_on_top = True
     fieldsets = [
-        (None, {"fields": ["headline", "slug", "standfirst", "body", "byline", "source"]}),
-        ("Filing", {"fields": ["categories", "tags"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "headline",
+                    "slug",
+                    "standfirst",
+                    "body",
+                    "author_profile",
+                    "byline",
+                    "source",
+                ]
+            },
+        ),
+        ("Filing", {"fields": ["categories", "primary_category", "tags"]}),
         (
             "Publication",
             {"fields": ["status", "published_at", "updated_at", "comments_open", "author"]},

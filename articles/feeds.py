@@ -1,22 +1,34 @@
-"""RSS 2.0 and Atom feeds: the latest articles, each category's and each tag's."""
+"""RSS 2.0 and Atom feeds: the latest articles, each category's, tag's, author's and source's.
+
+Each item carries its categories and tags, its lead image (articles/feed_formats.py) and, with
+the FEED_FULL_TEXT setting, the whole article.
+"""
+
+import mimetypes
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed
+from django.contrib.sites.shortcuts import get_current_site
+from django.contrib.syndication.views import Feed, add_domain
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from taggit.models import Tag
 
-from .models import Article, Category
+from .feed_formats import MediaAtomFeed, MediaRssFeed
+from .models import Article, AuthorProfile, Category, Source
 
 FEED_LENGTH = 30
 SITE_NAME = settings.NEWSDESK["SITE_NAME"]
 
 
 class LatestRss(Feed):
+    feed_type: type[MediaRssFeed | MediaAtomFeed] = MediaRssFeed
     title = SITE_NAME
     description = settings.NEWSDESK["SITE_TAGLINE"]
     language = "en"
+
+    def get_feed(self, obj, request):
+        self.request = request  # for the images' absolute addresses
+        return super().get_feed(obj, request)
 
     def link(self, obj=None):
         return reverse("articles:home")
@@ -25,7 +37,11 @@ class LatestRss(Feed):
         return Article.objects.published()
 
     def items(self, obj=None):
-        return self.articles(obj).for_listing()[:FEED_LENGTH]
+        return (
+            self.articles(obj)
+            .select_related("source", "author_profile")
+            .prefetch_related("categories", "tags")[:FEED_LENGTH]
+        )
 
     def item_title(self, article):
         return article.headline
@@ -34,7 +50,14 @@ class LatestRss(Feed):
         return article.standfirst
 
     def item_author_name(self, article):
+        if article.author_profile:
+            return article.author_profile.name
         return article.byline or (article.source.name if article.source else None)
+
+    def item_author_link(self, article):
+        if article.author_profile:
+            return self._absolute(article.author_profile.get_absolute_url())
+        return None
 
     def item_pubdate(self, article):
         return article.published_at
@@ -43,44 +66,63 @@ class LatestRss(Feed):
         return article.last_changed_at
 
     def item_categories(self, article):
-        return [category.name for category in article.categories.all()]
+        return [category.name for category in article.categories.all()] + [
+            tag.name for tag in article.tags.all()
+        ]
+
+    def item_extra_kwargs(self, article):
+        extra = {}
+        if article.lead_image:
+            extra["image"] = {
+                "url": self._absolute(article.lead_image.url),
+                "type": mimetypes.guess_type(article.lead_image.name)[0],
+                "width": article.lead_image_width,
+                "height": article.lead_image_height,
+                "alt": article.lead_image_alt,
+            }
+        if settings.NEWSDESK["FEED_FULL_TEXT"]:
+            extra["full_html"] = article.body
+        return extra
+
+    def _absolute(self, path):
+        return add_domain(get_current_site(self.request).domain, path, self.request.is_secure())
 
 
 class LatestAtom(LatestRss):
-    feed_type = Atom1Feed
+    feed_type = MediaAtomFeed
     subtitle = LatestRss.description
 
 
-class CategoryRss(LatestRss):
+class _ObjectFeed(LatestRss):
+    """A feed of one category, tag, author or source: `model` looked up by slug."""
+
+    model: type[Category | Tag | AuthorProfile | Source]
+
     def get_object(self, request, slug):
-        return get_object_or_404(Category, slug=slug)
+        return get_object_or_404(self.model, slug=slug)
 
-    def title(self, category):
-        return f"{category.name} — {SITE_NAME}"
-
-    def description(self, category):
-        return category.description or f"The latest {category.name} articles from {SITE_NAME}."
+    def title(self, obj):
+        return f"{obj.name} — {SITE_NAME}"
 
     def link(self, obj=None):
         return obj.get_absolute_url()
+
+    def subtitle(self, obj):
+        return self.description(obj)
+
+
+class CategoryRss(_ObjectFeed):
+    model = Category
+
+    def description(self, category):
+        return category.description or f"The latest {category.name} articles from {SITE_NAME}."
 
     def articles(self, category):
         return Article.objects.published().filter(categories=category)
 
 
-class CategoryAtom(CategoryRss):
-    feed_type = Atom1Feed
-
-    def subtitle(self, category):
-        return self.description(category)
-
-
-class TagRss(LatestRss):
-    def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
-
-    def title(self, tag):
-        return f"{tag.name} — {SITE_NAME}"
+class TagRss(_ObjectFeed):
+    model = Tag
 
     def description(self, tag):
         return f"The latest articles tagged {tag.name} from {SITE_NAME}."
@@ -92,8 +134,32 @@ class TagRss(LatestRss):
         return Article.objects.published().filter(tags=tag)
 
 
-class TagAtom(TagRss):
-    feed_type = Atom1Feed
+class AuthorRss(_ObjectFeed):
+    model = AuthorProfile
 
-    def subtitle(self, tag):
-        return self.description(tag)
+    def description(self, author):
+        return f"The latest articles by {author.name} ({author.role or SITE_NAME})."
+
+    def articles(self, author):
+        return Article.objects.published().filter(author_profile=author)
+
+
+class SourceRss(_ObjectFeed):
+    model = Source
+
+    def description(self, source):
+        return f"The latest articles from {source.name} on {SITE_NAME}."
+
+    def articles(self, source):
+        return Article.objects.published().filter(source=source)
+
+
+def atom(feed_class):
+    return type(
+        feed_class.__name__.replace("Rss", "Atom"), (feed_class,), {"feed_type": MediaAtomFeed}
+    )
+
+
+CategoryAtom, TagAtom, AuthorAtom, SourceAtom = map(
+    atom, (CategoryRss, TagRss, AuthorRss, SourceRss)
+)

@@ -1,9 +1,12 @@
-"""What the home page shows, fetched in a fixed number of queries whatever the content, and
-at a cost independent of the archive's size: each part reads a few rows from an index.
+"""What the home page shows, fetched in a fixed number of queries whatever the content.
 
-Queries: the pinned lead story (+ its categories; and the newest article when none is pinned),
-latest articles (+ their categories), the home sections' categories, then every section's
-articles in one query (+ their categories).
+Every story appears once: the lead, then the two stories under it, then the latest list, then a
+section per home category, each leaving out what is already shown.
+
+Queries: lead story, the next stories (top and latest together), the home sections' categories,
+then every section's articles in one query and their categories in another, each reading a
+few index entries whatever the archive's size. Cards need nothing else: their one label is
+the primary category, fetched with the article (`for_listing()`).
 """
 
 from dataclasses import dataclass, field
@@ -11,9 +14,13 @@ from dataclasses import dataclass, field
 from .models import Article, Category
 from .querysets import any_of
 
+TOP_COUNT = 2
 LATEST_COUNT = 6
 SECTION_COUNT = 4
 FALLBACK_SECTIONS = 4
+# A story filed in several home categories is shown in the first only; fetching a few more per
+# section than it shows keeps later sections full without another query.
+SECTION_OVERFETCH = 2 * SECTION_COUNT
 
 
 @dataclass
@@ -28,41 +35,70 @@ def home_categories():
     return ticked or list(Category.objects.all()[:FALLBACK_SECTIONS])
 
 
+def section_rows(categories, *, leaving_out):
+    """Each category's newest published articles (up to SECTION_OVERFETCH), not in `leaving_out`,
+    as (category id, article) pairs newest first, in two queries whatever the archive's size:
+    the articles, from one small index range per category (a UNION ALL), then which of the
+    categories each belongs to. (A window numbering every category's articles read them all.)"""
+    published = Article.objects.published()
+    newest = (
+        published.filter(categories=category)
+        .exclude(pk__in=leaving_out)
+        .order_by("-published_at", "-id")
+        .values("pk")[:SECTION_OVERFETCH]
+        for category in categories
+    )
+    articles = {
+        article.pk: article
+        for article in published.filter(any_of(newest))
+        .order_by("-published_at", "-id")
+        .for_listing()
+    }
+    links = Article.categories.through.objects.filter(
+        article_id__in=list(articles), category_id__in=[category.pk for category in categories]
+    ).values_list("category_id", "article_id")
+    by_category: dict[int, list[Article]] = {}
+    for category_id, article_id in links:
+        by_category.setdefault(category_id, []).append(articles[article_id])
+    order = list(articles)
+    for category_id, found in by_category.items():
+        found.sort(key=lambda article: order.index(article.pk))
+        for article in found[:SECTION_OVERFETCH]:
+            yield category_id, article
+
+
 def lead_story(published):
     """The newest pinned story (a partial index holds the pinned few), else the newest."""
     newest_first = published.order_by("-published_at", "-id").for_listing()
     return newest_first.filter(is_lead=True).first() or newest_first.first()
 
 
-def section_articles(published, categories):
-    """The newest SECTION_COUNT published articles of each category, in one query: a union of
-    one small index range per category (articles in several sections come once)."""
-    newest = (
-        published.filter(categories=category)
-        .order_by("-published_at", "-id")
-        .values("pk")[:SECTION_COUNT]
-        for category in categories
-    )
-    return published.filter(any_of(newest)).order_by("-published_at", "-id").for_listing()
-
-
 def home_page():
     published = Article.objects.published()
     lead = lead_story(published)
-    latest = list(
-        published.exclude(pk=getattr(lead, "pk", None))
+    shown = {lead.pk} if lead else set()
+    following = list(
+        published.exclude(pk__in=shown)
         .order_by("-published_at", "-id")
-        .for_listing()[:LATEST_COUNT]
+        .for_listing()[: TOP_COUNT + LATEST_COUNT]
     )
+    top, latest = following[:TOP_COUNT], following[TOP_COUNT:]
+    shown |= {article.pk for article in following}
+
     categories = home_categories()
-    sections = {category.pk: Section(category) for category in categories}
-    for article in section_articles(published, categories):
-        for category in article.categories.all():
-            section = sections.get(category.pk)
-            if section is not None and len(section.articles) < SECTION_COUNT:
-                section.articles.append(article)
+    candidates: dict[int, list[Article]] = {category.pk: [] for category in categories}
+    for category_id, article in section_rows(categories, leaving_out=shown):
+        candidates[category_id].append(article)
+    sections = []
+    for category in categories:  # in navigation order: earlier sections keep shared stories
+        fresh = [article for article in candidates[category.pk] if article.pk not in shown]
+        fresh = fresh[:SECTION_COUNT]
+        shown |= {article.pk for article in fresh}
+        if fresh:
+            sections.append(Section(category, fresh))
     return {
         "lead_story": lead,
+        "top_stories": top,
         "latest_articles": latest,
-        "sections": [section for section in sections.values() if section.articles],
+        "sections": sections,
     }

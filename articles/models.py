@@ -102,6 +102,25 @@ class Article(models.Model):  # type: ignore[django-manager-missing]
         help_text="The agency or outlet credited for this story, if any.",
     )
     categories = models.ManyToManyField(Category, related_name="articles")
+    primary_category = models.ForeignKey(
+        Category,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The one section this story belongs to: its label on cards, its breadcrumb and "
+        "its section in search engines. Pick one of the categories above; empty means the first.",
+    )
+    author_profile = models.ForeignKey(
+        "AuthorProfile",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name="staff author",
+        help_text="The journalist credited in the byline, linked to their author page. "
+        "Leave empty for wire copy credited to its source.",
+    )
     tags = TaggableManager(through=TaggedArticle, blank=True)
 
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
@@ -253,6 +272,12 @@ class Article(models.Model):  # type: ignore[django-manager-missing]
         return list(self.tags.all())
 
     @property
+    def section(self):
+        """The category a card labels and a breadcrumb names. Kept among the article's categories
+        (the first, unless the editor chose another) by articles/signals.py, so no query here."""
+        return self.primary_category if self.primary_category_id else None
+
+    @property
     def last_changed_at(self):
         """When readers last saw a change: the update time if any, else publication."""
         return self.updated_at or self.published_at
@@ -286,3 +311,6 @@ class RelatedLink(models.Model):
     def clean(self):
         if self.from_article_id and self.from_article_id == self.to_article_id:
             raise ValidationError({"to_article": "An article cannot be related to itself."})
+
+
+from .authors import AuthorProfile  # noqa: E402, F401  (staff profiles, in their own module)

@@ -41,9 +41,9 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         )
 
     def for_listing(self):
-        """What a list of article cards shows, fetched in a fixed number of queries (the
-        approved-comment count is a column of the article, kept by the comments app)."""
-        return self.select_related("source").prefetch_related("categories")
+        """What a list of article cards shows, in one query: the card's one label is the primary
+        category and the approved-comment count is a column kept by the comments app."""
+        return self.select_related("source", "primary_category", "author_profile")
 
     def lead_story_first(self):
         """Pinned lead stories first (the newest pinned wins), then the newest articles."""

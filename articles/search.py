@@ -1,12 +1,14 @@
-"""Full-text search over published articles.
+"""Full-text search over published articles, with filters and two sort orders.
 
-PostgreSQL: the stored weighted search vector (Article.search_vector: headline A, standfirst B,
-body C; articles/search_document.py) and its GIN index find the matches. A common word matches
-most of the archive, so only a bounded candidate set is ranked: the MAX_CANDIDATES most recent
-matches (recency matters in news), best first; highlighted snippets are computed only for the
-page shown (PostgreSQL evaluates them after the sort and limit). So a search costs the same at
-any archive size. SQLite (development): every word must appear somewhere (icontains), newest
-first; the snippet is the standfirst with the words marked. Both return the same shape.
+The query is parsed once (articles/search_terms.py: spellings, possessives, phrases, exclusions).
+PostgreSQL: each term becomes a tsquery (its spellings OR'ed, phrases as phrase queries) matched
+against the stored weighted search vector (Article.search_vector: headline A, standfirst B, body
+C; articles/search_document.py) and its GIN index. A common word matches most of the archive, so
+by relevance only a bounded candidate set is ranked: the MAX_CANDIDATES most recent matches
+(recency matters in news); highlighted snippets are computed only for the page shown (PostgreSQL
+evaluates them after the sort and limit). So a search costs the same at any archive size.
+SQLite (development): the same terms as case-insensitive matches, headline matches first. Both
+return the same shape.
 """
 
 import html
@@ -14,15 +16,15 @@ import re
 import unicodedata
 
 from django.db import connection, transaction
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, When
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
 from .models import Article
 from .search_document import SEARCH_CONFIG, TEXT_FIELDS, weighted_vector
+from .search_terms import Term, highlight_pattern, parse
 
 MAX_QUERY_LENGTH = 200
-MAX_TERMS = 8
 SNIPPET_CONTEXT = 80
 MAX_CANDIDATES = 1000
 # Private-use characters mark matches inside the snippet until it has been escaped.
@@ -54,34 +56,56 @@ def marked_snippet(raw: str, *, from_html: bool = False) -> str:
     return mark_safe(text.replace(START, "<mark>").replace(STOP, "</mark>"))
 
 
-def _search_postgresql(query: str):
-    from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+class Sort:
+    RELEVANCE = "relevance"
+    DATE = "date"
 
-    # websearch syntax never raises on odd input: quotes, "or", "-word", stray & | ! :*.
-    search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-    matching = Article.objects.published().filter(search_vector=search_query)
-    candidates = _few_matches(matching)
-    if candidates is None:
-        # A common word: the most recent matches are dense among the newest articles, found by
-        # walking the publication-time index and testing each stored vector.
-        candidates = matching.order_by("-published_at", "-id").values("pk")[:MAX_CANDIDATES]
-    return (
-        Article.objects.filter(pk__in=candidates)
-        .annotate(rank=SearchRank(F("search_vector"), search_query))
-        .annotate(
-            snippet_source=SearchHeadline(
-                "body",
-                search_query,
-                config=SEARCH_CONFIG,
-                start_sel=START,
-                stop_sel=STOP,
-                max_words=35,
-                min_words=15,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            )
+
+def _term_query(term: Term):
+    from django.contrib.postgres.search import SearchQuery
+
+    kind = "phrase" if term.is_phrase else "plain"
+    alternatives = [
+        SearchQuery(text, search_type=kind, config=SEARCH_CONFIG) for text in term.phrasings()
+    ]
+    query = alternatives[0]
+    for alternative in alternatives[1:]:
+        query |= alternative
+    return ~query if term.excluded else query
+
+
+def _search_postgresql(terms: list[Term], *, sort: str, narrow):
+    from django.contrib.postgres.search import SearchHeadline, SearchRank
+
+    search_query = _term_query(terms[0])
+    for term in terms[1:]:
+        search_query &= _term_query(term)
+    matching = narrow(Article.objects.published().filter(search_vector=search_query))
+    if sort == Sort.DATE:
+        found = matching.order_by("-published_at", "-id")
+    else:
+        candidates = _few_matches(matching)
+        if candidates is None:
+            # A common word: the most recent matches are dense among the newest articles,
+            # found by walking the publication-time index and testing each stored vector.
+            candidates = matching.order_by("-published_at", "-id").values("pk")[:MAX_CANDIDATES]
+        found = (
+            Article.objects.filter(pk__in=candidates)
+            .annotate(rank=SearchRank(F("search_vector"), search_query))
+            .order_by("-rank", "-published_at", "-id")
         )
-        .order_by("-rank", "-published_at", "-id")
+    return found.annotate(
+        snippet_source=SearchHeadline(
+            "body",
+            search_query,
+            config=SEARCH_CONFIG,
+            start_sel=START,
+            stop_sel=STOP,
+            max_words=35,
+            min_words=15,
+            max_fragments=2,
+            fragment_delimiter=" … ",
+        )
     )
 
 
@@ -101,39 +125,100 @@ def _few_matches(matching):
     return ids if len(ids) <= MAX_CANDIDATES else None
 
 
-def _search_fallback(query: str):
-    terms = query.split()[:MAX_TERMS]
+def _term_condition(term: Term, field_name: str) -> Q:
+    if not term.is_phrase:
+        condition = Q()
+        for spelling in term.variants[0]:
+            condition |= Q(**{f"{field_name}__icontains": spelling})
+        return condition
+    # A phrase: its words in order, separated by anything that is not a letter, possessives
+    # allowed ("Japan's navy" matches "japan navy"); SQLite runs REGEXP through Python's re.
+    words = [
+        "(?:" + "|".join(re.escape(spelling) for spelling in spellings) + ")(?:['’]s)?"
+        for spellings in term.variants
+    ]
+    return Q(**{f"{field_name}__iregex": r"\b" + r"\W+".join(words) + r"\b"})
+
+
+def _matches(term: Term, *fields: str) -> Q:
+    condition = Q()
+    for field_name in fields:
+        condition |= _term_condition(term, field_name)
+    return condition
+
+
+def _search_fallback(terms: list[Term], *, sort: str):
+    fields = ("headline", "standfirst", "body")
     condition = Q()
     for term in terms:
-        condition &= (
-            Q(headline__icontains=term) | Q(standfirst__icontains=term) | Q(body__icontains=term)
-        )
-    return Article.objects.published().filter(condition)
+        matches = _matches(term, *fields)
+        condition &= ~matches if term.excluded else matches
+    found = Article.objects.published().filter(condition)
+    if sort == Sort.DATE:
+        return found.order_by("-published_at", "-id")
+    # Relevance without a ranking function: headline matches, then standfirst, then the rest.
+    wanted = [term for term in terms if not term.excluded]
+    in_headline, in_standfirst = Q(), Q()
+    for term in wanted:
+        in_headline &= _matches(term, "headline")
+        in_standfirst &= _matches(term, "standfirst")
+    return found.annotate(
+        rank=Case(When(in_headline, then=2), When(in_standfirst, then=1), default=0)
+    ).order_by("-rank", "-published_at", "-id")
 
 
-def search_articles(query: str):
-    """Published articles matching `query` (already cleaned), best first."""
+def search_articles(query: str, *, category=None, since=None, until=None, sort=Sort.RELEVANCE):
+    """Published articles matching `query` (already cleaned), in `category` (a Category), published
+    on or after the date `since` and on or before the date `until`, best first or newest first."""
+    terms = parse(query)
+    if not terms:
+        return Article.objects.none()
+
+    def narrow(found):
+        if category is not None:
+            found = found.filter(categories=category)
+        if since:
+            found = found.filter(published_at__date__gte=since)
+        if until:
+            found = found.filter(published_at__date__lte=until)
+        return found
+
     if connection.vendor == "postgresql":
-        return _search_postgresql(query).select_related("source").prefetch_related("categories")
-    return _search_fallback(query).for_listing()
+        # The filters narrow the matches before the candidates are bounded.
+        found = _search_postgresql(terms, sort=sort, narrow=narrow)
+    else:
+        found = narrow(_search_fallback(terms, sort=sort))
+    return found.for_listing()
+
+
+def _word_boundary_excerpt(text: str, start: int, end: int) -> str:
+    """text[start:end], widened to whole words, with an ellipsis where it is cut."""
+    if start > 0:
+        space = text.rfind(" ", 0, start)
+        start = space + 1 if space != -1 else 0
+    if end < len(text):
+        space = text.find(" ", end)
+        end = space if space != -1 else len(text)
+    excerpt = text[start:end].strip()
+    return ("… " if start > 0 else "") + excerpt + (" …" if end < len(text) else "")
 
 
 def snippet_for(article, query: str) -> str:
     """The highlighted snippet of one result: on PostgreSQL the body's matched passages; else
-    the standfirst, or the body's passage around the first match, with the query's words marked."""
+    the standfirst, or the body's passage around the first match (cut at word boundaries), with
+    every spelling of the query's words marked."""
     source = getattr(article, "snippet_source", None)
     if source and START in source:
         return marked_snippet(source, from_html=True)
-    terms = [term for term in query.split()[:MAX_TERMS] if term.strip()]
-    if not terms:
+    pattern = highlight_pattern(parse(query))
+    if pattern is None:
         return marked_snippet(article.standfirst)
-    pattern = re.compile("|".join(re.escape(term) for term in terms), re.IGNORECASE)
     text = article.standfirst
     if not pattern.search(text):
         body = " ".join(html.unescape(strip_tags(article.body)).split())
         match = pattern.search(body)
         if match:
-            start = max(0, match.start() - SNIPPET_CONTEXT)
-            text = body[start : match.end() + SNIPPET_CONTEXT * 2]
-            text = ("… " if start else "") + text + (" …" if len(body) > start + len(text) else "")
+            text = _word_boundary_excerpt(
+                body, match.start() - SNIPPET_CONTEXT, match.end() + SNIPPET_CONTEXT * 2
+            )
     return marked_snippet(pattern.sub(lambda m: f"{START}{m.group(0)}{STOP}", text))

@@ -11,10 +11,16 @@ from pathlib import Path
 
 from django.core.files import File
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils.html import escape
 
-from .models import Article, Category, RelatedLink, Source
+from .models import Article, AuthorProfile, Category, RelatedLink, Source
 from .sanitize import sanitize_body_html
+
+# Sent inside the loading transaction once articles are in place, with `seed_dir` and `report`:
+# apps built on the core (workflow corrections, comments, read counts) load their own seed
+# files, since the core never imports them.
+seeds_loaded = Signal()
 
 
 @dataclass
@@ -70,6 +76,17 @@ def load_seeds(seed_dir: Path) -> SeedReport:
             Source, report, slug=entry["slug"], name=entry["name"], url=entry.get("url", "")
         )
 
+    authors = {}
+    authors_file = seed_dir / "authors.toml"
+    for entry in _read(authors_file)["author"] if authors_file.exists() else []:
+        fields = ("name", "role", "bio", "email", "website", "x_handle", "linkedin", "position")
+        authors[entry["slug"]] = _upsert(
+            AuthorProfile,
+            report,
+            slug=entry["slug"],
+            **{name: entry.get(name, "" if name != "position" else 100) for name in fields},
+        )
+
     seeded = [_read(path) for path in sorted((seed_dir / "articles").glob("*.toml"))]
     articles = {}
     for entry in seeded:
@@ -82,6 +99,7 @@ def load_seeds(seed_dir: Path) -> SeedReport:
             body=sanitize_body_html(paragraphs_to_html(entry["body"])),
             byline=entry.get("byline", ""),
             source=sources[entry["source"]] if entry.get("source") else None,
+            author_profile=authors[entry["author"]] if entry.get("author") else None,
             status=Article.Status.PUBLISHED,
             published_at=datetime.fromisoformat(entry["published_at"]),
             comments_open=entry.get("comments_open", True),
@@ -93,6 +111,10 @@ def load_seeds(seed_dir: Path) -> SeedReport:
         wanted_categories = set(Category.objects.filter(slug__in=entry["categories"]))
         if set(article.categories.all()) != wanted_categories:
             article.categories.set(wanted_categories)
+        primary = entry.get("primary_category")
+        if primary and article.section and article.section.slug != primary:
+            article.primary_category = Category.objects.get(slug=primary)
+            article.save(update_fields=["primary_category"])
         if sorted(article.tags.names()) != sorted(entry.get("tags", [])):
             article.tags.set(entry.get("tags", []))
         articles[entry["slug"]] = article
@@ -109,6 +131,7 @@ def load_seeds(seed_dir: Path) -> SeedReport:
                 RelatedLink(from_article=article, to_article=other, position=position)
                 for position, other in wanted
             )
+    seeds_loaded.send(sender=Article, seed_dir=seed_dir, report=report, articles=articles)
     return report
 
 

@@ -10,6 +10,12 @@ urlpatterns = [
     path("category/<slug:slug>/", views.CategoryView.as_view(), name="category"),
     path("tag/<slug:slug>/", views.TagView.as_view(), name="tag"),
     path("source/<slug:slug>/", views.SourceView.as_view(), name="source"),
+    path("source/<slug:slug>/feed/", feeds.SourceRss(), name="source-feed"),
+    path("source/<slug:slug>/feed/atom/", feeds.SourceAtom(), name="source-feed-atom"),
+    path("authors/", views.AuthorListView.as_view(), name="authors"),
+    path("author/<slug:slug>/", views.AuthorView.as_view(), name="author"),
+    path("author/<slug:slug>/feed/", feeds.AuthorRss(), name="author-feed"),
+    path("author/<slug:slug>/feed/atom/", feeds.AuthorAtom(), name="author-feed-atom"),
     path("search/", views.SearchView.as_view(), name="search"),
     # Feeds: RSS 2.0 and Atom for the latest articles, each category and each tag.
     path("feed/", feeds.LatestRss(), name="feed"),

@@ -8,8 +8,9 @@ from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
 from . import search
+from .forms import SearchForm
 from .home import home_page
-from .models import Article, Category, Source
+from .models import Article, AuthorProfile, Category, Source
 from .overload import expensive_page
 from .pagination import CachedCountPaginator
 from .related import related_articles
@@ -22,7 +23,8 @@ class PublishedArticlesMixin:
     """
 
     def get_queryset(self):
-        return Article.objects.published()
+        # The byline's author and the label's category come in the same (single) query.
+        return Article.objects.published().select_related("primary_category", "author_profile")
 
 
 class ArticleListView(ListView):
@@ -96,29 +98,51 @@ class SourceView(ArticleListView):
         return super().get_context_data(source=self.source, **kwargs)
 
 
+class AuthorView(ArticleListView):
+    template_name = "articles/author_detail.html"
+
+    def get_queryset(self):
+        self.author = get_object_or_404(AuthorProfile, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(author_profile=self.author)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(author=self.author, **kwargs)
+
+
+class AuthorListView(ListView):
+    template_name = "articles/author_list.html"
+    context_object_name = "authors"
+
+    def get_queryset(self):
+        return AuthorProfile.objects.all()
+
+
 @method_decorator(expensive_page("search"), name="dispatch")
 class SearchView(ArticleListView):
     template_name = "articles/search.html"
 
     def get_queryset(self):
-        self.query = search.clean_query(self.request.GET.get("q", ""))
-        if not self.query:
+        self.form = SearchForm(self.request.GET)
+        self.form.is_valid()  # invalid filters are left out and shown with their error
+        if not self.form.query:
             return Article.objects.none()
-        return search.search_articles(self.query)
+        return search.search_articles(self.form.query, **self.form.filters())
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(query=self.query, **kwargs)
+        context = super().get_context_data(form=self.form, query=self.form.query, **kwargs)
         paginator = context["paginator"]
         # Only the most recent matches are ranked (articles/search.py): say so when that bites.
         context["more_than"] = (
             search.MAX_CANDIDATES
             if paginator
             and connection.vendor == "postgresql"
+            and self.form.cleaned_data.get("sort", "relevance") != "date"
             and paginator.count >= search.MAX_CANDIDATES
             else None
         )
         context["results"] = [
-            (article, search.snippet_for(article, self.query)) for article in context["articles"]
+            (article, search.snippet_for(article, self.form.query))
+            for article in context["articles"]
         ]
         return context
 

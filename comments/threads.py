@@ -13,14 +13,18 @@ A reply whose parent is no longer approved starts a thread of its own, as it alw
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
-
-from .models import Comment
 
 PAGE_PARAMETER = "comments"
 # Page numbers from the address are capped: each number is a fragment cache key.
 LARGEST_PAGE_NUMBER = 10_000
 SHOWN_FIELDS = ("id", "parent_id", "depth", "status", "name", "body", "created_at", "article_id")
+
+
+def _comments():
+    # Looked up, not imported: Comment.get_absolute_url uses this module (no import cycle).
+    return apps.get_model("comments", "Comment").objects
 
 
 def threads_per_page() -> int:
@@ -63,7 +67,8 @@ class ThreadPage:
 def outline(article_id):
     """The approved comments' (id, parent id) in thread order, and each thread's root ids."""
     rows = list(
-        Comment.objects.approved()
+        _comments()
+        .approved()
         .filter(article=article_id)
         .order_by("created_at", "id")
         .values_list("id", "parent_id")
@@ -85,7 +90,8 @@ def thread_page(article, number: int) -> ThreadPage:
             shown.add(pk)
     comments: dict[int, Any] = {
         comment.pk: comment
-        for comment in Comment.objects.filter(pk__in=shown)
+        for comment in _comments()
+        .filter(pk__in=shown)
         .order_by("created_at", "id")
         .only(*SHOWN_FIELDS)
     }

@@ -47,11 +47,15 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "taggit",
     "reversion",
+    "django.contrib.flatpages",
     # The core first: comments and workflow depend on it (and extend its admin), never the
-    # reverse. See docs/architecture.md.
+    # reverse. So do readership, breaking and standards. See docs/architecture.md.
     "articles",
     "comments",
     "workflow",
+    "readership",
+    "breaking",
+    "standards",
 ]
 
 MIDDLEWARE = [
@@ -188,6 +192,8 @@ NEWSDESK = {
     "PAGE_SIZE": env.int("PAGE_SIZE", default=12),
     # Fragments shared by all readers (navigation, article body); every edit invalidates them.
     "FRAGMENT_CACHE_SECONDS": env.int("FRAGMENT_CACHE_SECONDS", default=300),
+    # Feeds carry the whole article (content:encoded / Atom content), not only the standfirst.
+    "FEED_FULL_TEXT": env.bool("FEED_FULL_TEXT", default=False),
     # How long a shared preview link (signed, no account needed) keeps working, in seconds.
     "PREVIEW_LINK_MAX_AGE": env.int("PREVIEW_LINK_MAX_AGE", default=3 * 24 * 3600),
     # Expensive pages (search, sitemaps): how many may be built at once across the site (keep

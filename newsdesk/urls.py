@@ -30,6 +30,8 @@ urlpatterns = [
     ),
     path("sitemap-<section>.xml", sitemap_section, name="sitemap-section"),
     path("robots.txt", RobotsView.as_view(), name="robots"),
+    path("", include("readership.urls")),
+    path("", include("standards.urls")),
     path("", include("articles.urls")),
     path("", include("comments.urls")),
     path("", include("workflow.urls")),

@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from articles.models import Article
 
-from .admin_forms import NO_NOTES
+from .admin_forms import NO_NOTES, article_form_data
 from .factories import make_article, make_category, make_source
 
 pytestmark = pytest.mark.django_db
@@ -83,6 +83,12 @@ def test_change_page_renders_and_saves(editor_client):
     assert response.status_code == 200
     assert "View on site" in page
     assert 'id="id_slug"' in page
+
+    response = editor_client.post(url, article_form_data(article, headline="New headline"))
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.headline == "New headline"
+    assert "New headline" in editor_client.get(article.get_absolute_url()).content.decode()
 
 
 def test_admin_refuses_an_article_related_to_itself(editor_client):

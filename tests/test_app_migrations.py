@@ -28,10 +28,16 @@ def latest():
     return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
+# Apps whose first migration depends on articles after the move (issue 15).
+LATER_APPS = ("readership", "breaking")
+
+
 def before_the_move():
-    """Every other app as it is now; articles at 0004; comments and workflow not yet there."""
-    others = [node for node in latest() if node[0] not in ("articles", *MOVED_TO)]
-    return [*others, ("articles", "0004_reader_site"), *((app, None) for app in MOVED_TO)]
+    """Every other app as it is now; articles at 0004; comments and workflow not yet there, nor
+    the apps that came after the move and build on its schema."""
+    absent = (*MOVED_TO, *LATER_APPS)
+    others = [node for node in latest() if node[0] not in ("articles", *absent)]
+    return [*others, ("articles", "0004_reader_site"), *((app, None) for app in absent)]
 
 
 def migrate(targets):

@@ -63,7 +63,8 @@ def test_feeds_parse_cleanly_with_absolute_links_dates_categories_and_summary(
     assert entry.link == "http://example.com/news/tokyo-seoul-cyber/"
     assert entry.summary == "A first pact on “active” cyber defence."
     assert entry.published_parsed is not None
-    assert [tag.term for tag in entry.tags] == ["Cyber"]
+    # Categories, then tags.
+    assert [tag.term for tag in entry.tags] == ["Cyber", "Japan"]
     assert entry.author == "Newsdesk staff"
 
 
@@ -79,3 +80,37 @@ def test_home_advertises_the_site_feeds(client):
         in page
     )
     assert 'type="application/atom+xml" title="Newsdesk (Atom)" href="/feed/atom/"' in page
+
+
+def test_feed_items_carry_the_lead_image_and_by_setting_the_full_text(client, settings):
+    from .factories import make_image_file
+
+    make_article(
+        headline="With a picture",
+        body="<p>The whole <em>story</em>.</p>",
+        lead_image=make_image_file("lead.png", size=(640, 360)),
+        lead_image_alt="A frigate at sea",
+    )
+    for url in ("/feed/", "/feed/atom/"):
+        entry = feedparser.parse(client.get(url).content).entries[0]
+        media = entry.media_content[0]
+        assert media["url"].startswith("http://example.com/media/articles/")
+        assert (media["medium"], media["width"], media["height"]) == ("image", "640", "360")
+        # The image's alt text (media:description), and the standfirst only, by default.
+        assert [c.value for c in entry.get("content", [])] in ([], ["A frigate at sea"])
+    settings.NEWSDESK = {**settings.NEWSDESK, "FEED_FULL_TEXT": True}
+    for url in ("/feed/", "/feed/atom/"):
+        entry = feedparser.parse(client.get(url).content).entries[0]
+        assert any("<em>story</em>" in content.value for content in entry.content)
+
+
+def test_sources_have_feeds(client):
+    from .factories import make_source
+
+    reuters = make_source(name="Reuters", slug="reuters")
+    make_article(headline="Wire story", source=reuters)
+    make_article(headline="Our story")
+    feed = feedparser.parse(client.get("/source/reuters/feed/").content)
+    assert [entry.title for entry in feed.entries] == ["Wire story"]
+    assert client.get("/source/reuters/feed/atom/").status_code == 200
+    assert 'href="/source/reuters/feed/"' in client.get("/source/reuters/").content.decode()

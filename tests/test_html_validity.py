@@ -3,9 +3,13 @@
 import shutil
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
+
+from breaking.models import BreakingNews
 
 from .factories import make_article, make_category, relate
 
@@ -33,6 +37,9 @@ def validate(tmp_path):
 
 
 def test_reader_pages_are_valid_html5(client, seed_article, validate):
+    BreakingNews.objects.create(
+        text="Breaking test", link="/", expires_at=timezone.now() + timedelta(hours=1)
+    )
     category = seed_article.categories.first()
     tag = seed_article.tags.first()
     draft_link_target = make_article(categories=[make_category()], tags=["Japan"])
@@ -44,5 +51,16 @@ def test_reader_pages_are_valid_html5(client, seed_article, validate):
             "category": client.get(category.get_absolute_url()).content,
             "tag": client.get(f"/tag/{tag.slug}/").content,
             "other-article": client.get(draft_link_target.get_absolute_url()).content,
+            "authors": client.get("/authors/").content,
+            "author": client.get("/author/aiko-mori/").content,
+            "corrections": client.get("/corrections/").content,
+            "about": client.get("/about/").content,
+            "privacy": client.get("/privacy/").content,
+            "source": client.get("/source/reuters/").content,
+            "search": client.get("/search/", {"q": "defence", "sort": "date"}).content,
+            "search-bad-filter": client.get("/search/", {"q": "x", "since": "nope"}).content,
+            "comment-error": client.post(
+                f"{seed_article.get_absolute_url()}comment/", {"name": "", "body": ""}
+            ).content,
         }
     )

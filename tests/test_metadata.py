@@ -4,17 +4,11 @@ import json
 import re
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from .factories import make_article, make_category, make_source
+from .factories import make_article, make_category, make_image_file, make_source
 
 pytestmark = pytest.mark.django_db
-
-TINY_PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082"
-)
 
 
 @pytest.fixture
@@ -71,7 +65,7 @@ def test_article_has_news_article_and_breadcrumbs(client):
         categories=[category],
         tags=["Japan", "European Union"],
         source=make_source(name="Voice of America"),
-        lead_image=SimpleUploadedFile("map.png", TINY_PNG, content_type="image/png"),
+        lead_image=make_image_file("map.png", size=(1, 1)),
         lead_image_alt="A map",
     )
     page = client.get(article.get_absolute_url()).content.decode()
@@ -89,7 +83,7 @@ def test_article_has_news_article_and_breadcrumbs(client):
     assert news["author"] == [{"@type": "Organization", "name": "Newsdesk staff"}]
     assert news["publisher"]["name"] == "Newsdesk"
     assert news["image"] == [f"http://example.com{article.lead_image.url}"]
-    assert news["articleSection"] == ["Northeast Asia"]
+    assert news["articleSection"] == "Northeast Asia"
     assert sorted(news["keywords"]) == ["European Union", "Japan"]
     assert crumbs["@type"] == "BreadcrumbList"
     assert [item["name"] for item in crumbs["itemListElement"]] == [

@@ -18,6 +18,7 @@ ROLES = {
         "workflow.view_articlenote",
         "articles.view_category",
         "articles.view_source",
+        "articles.view_authorprofile",
         "taggit.view_tag",
     ],
     EDITORS: [
@@ -43,6 +44,9 @@ ROLES = {
         "articles.add_source",
         "articles.change_source",
         "articles.view_source",
+        "articles.add_authorprofile",
+        "articles.change_authorprofile",
+        "articles.view_authorprofile",
         "taggit.add_tag",
         "taggit.change_tag",
         "taggit.delete_tag",

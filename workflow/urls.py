@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import corrections, views
 
 app_name = "workflow"
 
@@ -11,4 +11,7 @@ urlpatterns = [
         views.SharedPreviewView.as_view(),
         name="preview_shared",
     ),
+    path("corrections/", corrections.CorrectionsView.as_view(), name="corrections"),
+    path("corrections/feed/", corrections.CorrectionsRss(), name="corrections-feed"),
+    path("corrections/feed/atom/", corrections.CorrectionsAtom(), name="corrections-feed-atom"),
 ]

@@ -25,7 +25,7 @@ class AnyStateMixin(PublishedArticlesMixin):
     """
 
     def get_queryset(self):
-        return Article.objects.all()
+        return Article.objects.select_related("primary_category", "author_profile")
 
 
 class ArticlePreviewView(ArticleDetailView, AnyStateMixin):

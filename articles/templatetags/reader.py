@@ -8,7 +8,16 @@ from django.contrib.sites.shortcuts import get_current_site
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
 
+from articles import page_parts
+
 register = template.Library()
+
+
+@register.simple_tag
+def article_parts(place):
+    """The templates other apps registered for `place` on the article page (page_parts.py)."""
+    return page_parts.article_parts(place)
+
 
 # As Django's json_script: inside <script>, "<", ">" and "&" are written as \u escapes, so a
 # headline containing "</script>" cannot end the element early.
@@ -61,7 +70,6 @@ def article_structured_data(context, article):
     request = context["request"]
     url = absolute(request, article.get_absolute_url())
     site_name = settings.NEWSDESK["SITE_NAME"]
-    categories = article.category_list
     publisher = {
         "@type": "NewsMediaOrganization",
         "name": site_name,
@@ -76,11 +84,9 @@ def article_structured_data(context, article):
         "description": article.standfirst,
         "datePublished": article.published_at.isoformat() if article.published_at else None,
         "dateModified": (article.last_changed_at or article.modified_at).isoformat(),
-        "author": (
-            [{"@type": "Organization", "name": article.byline}] if article.byline else [publisher]
-        ),
+        "author": [author_data(request, article, publisher)],
         "publisher": publisher,
-        "articleSection": [category.name for category in categories],
+        "articleSection": article.section.name if article.section else None,
         "keywords": [tag.name for tag in article.tag_list],
         "inLanguage": "en",
     }
@@ -89,8 +95,8 @@ def article_structured_data(context, article):
     if article.lead_image:
         news_article["image"] = [absolute(request, article.lead_image.url)]
     crumbs = [("Home", reverse("articles:home"))]
-    if categories:
-        crumbs.append((categories[0].name, categories[0].get_absolute_url()))
+    if article.section:
+        crumbs.append((article.section.name, article.section.get_absolute_url()))
     crumbs.append((article.headline, article.get_absolute_url()))
     breadcrumbs = {
         "@context": "https://schema.org",
@@ -101,3 +107,43 @@ def article_structured_data(context, article):
         ],
     }
     return json_ld(news_article) + json_ld(breadcrumbs)
+
+
+def person(request, author) -> dict:
+    data = {
+        "@type": "Person",
+        "name": author.name,
+        "url": absolute(request, author.get_absolute_url()),
+    }
+    if author.role:
+        data["jobTitle"] = author.role
+    if author.photo:
+        data["image"] = absolute(request, author.photo.url)
+    if links := author.profile_links():
+        data["sameAs"] = links
+    return data
+
+
+def author_data(request, article, publisher) -> dict:
+    """A staff author is a Person with their page; wire copy names its source's organisation."""
+    if article.author_profile:
+        return person(request, article.author_profile)
+    if article.byline:
+        return {"@type": "Organization", "name": article.byline}
+    if article.source:
+        return {"@type": "Organization", "name": article.source.name}
+    return publisher
+
+
+@register.simple_tag(takes_context=True)
+def author_structured_data(context, author):
+    """JSON-LD ProfilePage for an author page, its main entity the Person."""
+    request = context["request"]
+    return json_ld(
+        {
+            "@context": "https://schema.org",
+            "@type": "ProfilePage",
+            "url": absolute(request, author.get_absolute_url()),
+            "mainEntity": {**person(request, author), "description": author.bio or None},
+        }
+    )

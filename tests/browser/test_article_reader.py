@@ -20,8 +20,10 @@ def test_reader_sees_the_seed_article(request, page_fixture, seed_url, screensho
     expect(headline).to_have_text(
         "Japan, EU sign defense pact spurred by threats from the PRC, Russia"
     )
-    labels = page.get_by_role("list", name="Categories").first.get_by_role("link")
-    expect(labels).to_have_text(["Conflicts - Tensions", "Northeast Asia", "Partnerships"])
+    # One label above the headline (the primary category); every category at the foot.
+    expect(page.locator(".article__header .category-label")).to_have_text("Conflicts - Tensions")
+    filed = page.locator(".article__tags .tag-list__category")
+    expect(filed).to_have_text(["Conflicts - Tensions", "Northeast Asia", "Partnerships"])
     expect(page.get_by_text("Source: Voice of America")).to_be_visible()
     expect(
         page.get_by_text("“We live in a very dangerous world,” Borrell said.", exact=False)
@@ -41,9 +43,7 @@ def test_reader_sees_the_seed_article(request, page_fixture, seed_url, screensho
 
 def test_category_label_leads_to_its_category_page(desktop_page, seed_url):
     desktop_page.goto(seed_url)
-    desktop_page.get_by_role("list", name="Categories").first.get_by_role(
-        "link", name="Northeast Asia"
-    ).click()
+    desktop_page.locator(".article__tags").get_by_role("link", name="Northeast Asia").click()
     expect(desktop_page.get_by_role("heading", level=1)).to_have_text("Northeast Asia")
     expect(
         desktop_page.get_by_role(

@@ -3,11 +3,11 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
 from articles.models import Article
 from comments.models import Comment
+from tests.conftest import PASSWORD
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -25,20 +25,6 @@ def quick_forms(settings):
 def article_url(live_server, quick_forms):
     article = make_article(headline="Japan, EU sign defense pact", slug="japan-eu-pact")
     return f"{live_server.url}{article.get_absolute_url()}"
-
-
-@pytest.fixture
-def moderator(django_user_model):
-    user = django_user_model.objects.create_user(
-        username="moderator", password="moderate-carefully-42", is_staff=True
-    )
-    # Transactional tests flush the database, the migration's group with it: make it again.
-    group, _ = Group.objects.get_or_create(name="Moderators")
-    group.permissions.add(
-        *Permission.objects.filter(codename__in=["view_comment", "change_comment"])
-    )
-    user.groups.add(group)
-    return user
 
 
 def post_comment(page, article_url, text):
@@ -79,8 +65,8 @@ def test_reader_posts_a_comment_and_a_moderator_approves_it(
 
     admin = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     admin.goto(f"{live_server.url}/admin/")
-    admin.get_by_label("Username").fill("moderator")
-    admin.get_by_label("Password").fill("moderate-carefully-42")
+    admin.get_by_label("Username").fill(moderator.username)
+    admin.get_by_label("Password").fill(PASSWORD)
     admin.get_by_role("button", name="Log in").click()
     expect(admin.get_by_text("1 comment awaiting moderation")).to_be_visible()
     admin.get_by_role("link", name=re.compile("awaiting moderation")).click()
@@ -163,9 +149,12 @@ def test_a_failed_post_shows_a_message_per_field_and_keeps_the_text(
     page.wait_for_timeout(1100)
     form.get_by_role("button", name="Post comment").click()
 
-    expect(page.get_by_text("Your comment was not posted yet.")).to_be_visible()
-    expect(page.get_by_text("This field is required.")).to_be_visible()
-    expect(page.get_by_text("Enter a valid email address.")).to_be_visible()
+    # An error summary (focused) links each error to its field; each field says it again.
+    summary = page.locator("[data-error-summary]")
+    expect(summary.get_by_role("heading", name="Your comment was not posted yet")).to_be_visible()
+    expect(summary).to_be_focused()
+    expect(summary.get_by_role("link", name="Name: This field is required.")).to_be_visible()
+    expect(page.get_by_text("Enter a valid email address.").last).to_be_visible()
     expect(page.get_by_role("textbox", name="Comment")).to_have_value(
         "Carefully written, not to be lost."
     )

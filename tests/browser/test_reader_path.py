@@ -35,7 +35,7 @@ def test_reader_path(request, page_fixture, live_server, seeded, screenshot_dir)
 
     page.goto(f"{live_server.url}/")
     expect(page.get_by_role("heading", level=1)).to_have_count(1)
-    expect(page.get_by_role("region", name="Lead story")).to_be_visible()
+    expect(page.get_by_role("region", name="Top stories")).to_be_visible()
     expect(page.get_by_role("heading", name="Latest")).to_be_visible()
     # Every image has alt text; the lead story's image has loaded.
     page.wait_for_load_state("networkidle")

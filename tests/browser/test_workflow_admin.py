@@ -1,24 +1,13 @@
 """A writer submits a draft for review and an editor publishes it, in a real browser."""
 
 import pytest
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from articles.models import Article
+from tests.conftest import PASSWORD
 from tests.factories import make_article, make_category
-from tests.workflow.roles import ensure_roles
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-PASSWORD = "correct horse battery"
-
-
-def member(django_user_model, username, group):
-    user = django_user_model.objects.create_user(
-        username=username, password=PASSWORD, is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 def sign_in(page, live_server, username, next_path):
@@ -28,18 +17,9 @@ def sign_in(page, live_server, username, next_path):
     page.get_by_role("button", name="Log in").click()
 
 
-@pytest.fixture
-def people(django_user_model):
-    ensure_roles()
-    return member(django_user_model, "wendy", "Writers"), member(
-        django_user_model, "edith", "Editors"
-    )
-
-
 def test_writer_submits_for_review_and_editor_publishes(
-    browser, live_server, people, screenshot_dir
+    browser, live_server, writer, desk_editor, screenshot_dir
 ):
-    writer, _ = people
     draft = make_article(
         headline="Destroyers sail together in the strait",
         slug="destroyers-sail-together",
@@ -95,12 +75,12 @@ def test_writer_submits_for_review_and_editor_publishes(
 
 
 def test_shared_preview_and_a_correction_as_readers_see_them(
-    desktop_page, live_server, people, screenshot_dir
+    desktop_page, live_server, desk_editor, screenshot_dir
 ):
     from workflow.previews import preview_link
     from workflow.services import add_note
 
-    _, editor = people
+    editor = desk_editor
     draft = make_article(
         headline="Embargoed: new frigate order",
         status=Article.Status.DRAFT,

@@ -39,14 +39,3 @@ def make_comment(article, **fields):
     parent = fields.get("parent")
     fields.setdefault("depth", parent.depth + 1 if parent else 1)
     return Comment.objects.create(article=article, **fields)
-
-
-@pytest.fixture
-def moderator(django_user_model):
-    from django.contrib.auth.models import Group
-
-    user = django_user_model.objects.create_user(
-        username="mod", email="mod@example.org", password="pw-moderator-1", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return user

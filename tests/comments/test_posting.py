@@ -107,7 +107,9 @@ def test_invalid_post_reshows_form_with_text_and_message(client, article, overri
     html = response.content.decode()
     assert response.status_code == 400
     assert field_message in html
-    assert "Your comment was not posted yet." in html
+    assert "Your comment was not posted yet" in html
+    # An error summary, focused on load, links each error to its field.
+    assert "data-error-summary" in html and "autofocus" in html
     assert not Comment.objects.exists()
     if "body" not in overrides:
         assert "Keep this text, please</textarea>" in html

@@ -1,17 +1,14 @@
 """The article admin: states in the list, filters, bulk actions, counts, tags, alt text."""
 
-import io
 from datetime import timedelta
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
-from PIL import Image
 
 from articles.models import Article
 from tests.admin_forms import article_form_data
-from tests.factories import make_article, make_source
+from tests.factories import make_article, make_image_file, make_source
 
 pytestmark = pytest.mark.django_db
 
@@ -94,17 +91,14 @@ def test_tag_suggestions_need_the_admin(client):
     assert response.status_code == 302
 
 
-def _png():
-    buffer = io.BytesIO()
-    Image.new("RGB", (4, 3), "navy").save(buffer, "PNG")
-    return SimpleUploadedFile("ship.png", buffer.getvalue(), content_type="image/png")
-
-
 def test_admin_shows_that_alt_text_is_required_with_an_image(desk_editor_client, category):
     article = make_article(categories=[category])
     url = reverse("admin:articles_article_change", args=[article.pk])
     response = desk_editor_client.post(
-        url, article_form_data(article, lead_image=_png(), lead_image_alt="  ")
+        url,
+        article_form_data(
+            article, lead_image=make_image_file("ship.png", size=(4, 3)), lead_image_alt="  "
+        ),
     )
     assert response.status_code == 200
     page = response.content.decode()
@@ -112,7 +106,12 @@ def test_admin_shows_that_alt_text_is_required_with_an_image(desk_editor_client,
     assert not Article.objects.get(pk=article.pk).lead_image
 
     response = desk_editor_client.post(
-        url, article_form_data(article, lead_image=_png(), lead_image_alt="A destroyer at sea")
+        url,
+        article_form_data(
+            article,
+            lead_image=make_image_file("ship.png", size=(4, 3)),
+            lead_image_alt="A destroyer at sea",
+        ),
     )
     assert response.status_code == 302
     assert Article.objects.get(pk=article.pk).lead_image

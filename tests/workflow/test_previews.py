@@ -114,8 +114,9 @@ def test_preview_query_budget_does_not_grow(
     client.force_login(writer)
     # session, user, user's own and group permissions (2), article, source, categories,
     # tags, related links with their articles, the related articles' fill, masthead
-    # categories, corrections and updates, approved comments.
-    with django_assert_max_num_queries(13):
+    # categories, corrections and updates, approved comments, the breaking-news banner and
+    # the most-read ranking.
+    with django_assert_max_num_queries(15):
         response = client.get(preview_url(article))
     assert response.status_code == 200
     assert response.content.decode().count('<li><a href="/tag/') == count

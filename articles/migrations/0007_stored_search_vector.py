@@ -36,7 +36,7 @@ def restore_expression_index(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0005_comments_and_workflow_apps'),
+        ('articles', '0006_authors_primary_category'),
     ]
 
     operations = [
