@@ -197,7 +197,7 @@ class Article(models.Model):  # type: ignore[django-manager-missing]
             models.Index(
                 fields=["-published_at"], condition=Q(is_lead=True), name="article_pinned_lead_idx"
             ),
-            PortableGinIndex(fields=["search_vector"], name="article_search_vector_idx"),
+            PortableGinIndex(fields=["search_vector"], name="article_search_idx"),
             # The sitemaps' lastmod: the newest update, one index entry (few articles have one).
             models.Index(
                 fields=["-updated_at"],
