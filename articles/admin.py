@@ -8,7 +8,7 @@ from django.db import connection, models
 
 from .admin_filters import StateListFilter
 from .models import Article, AuthorProfile, Category, RelatedLink, Source
-from .pagination import CachedCountPaginator
+from .pagination import EditorsCountPaginator
 from .search_document import SEARCH_CONFIG
 
 
@@ -93,7 +93,7 @@ class ArticleAdmin(admin.ModelAdmin):
     # At archive size: no count of the whole table beside the filtered one, and the filtered
     # count kept per content version (articles/pagination.py).
     show_full_result_count = False
-    paginator = CachedCountPaginator
+    paginator = EditorsCountPaginator
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["source", "categories", "primary_category", "author_profile"]

@@ -15,10 +15,16 @@ from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
+from .fragments import content_version
+
 COUNT_SECONDS = 600
 
 
 class CachedCountPaginator(Paginator):
+    # Editors' lists must show an edit's effect at once: their counts also follow the content
+    # version (articles/fragments.py), which every save bumps.
+    follow_content_version = False
+
     @cached_property
     def count(self):
         query = getattr(self.object_list, "query", None)
@@ -30,9 +36,14 @@ class CachedCountPaginator(Paginator):
             return 0
         stable = [param for param in params if not isinstance(param, datetime)]
         digest = hashlib.sha256(f"{sql}|{stable!r}".encode()).hexdigest()[:32]
-        key = f"newsdesk:count:{digest}"
+        version = content_version() if self.follow_content_version else 0
+        key = f"newsdesk:count:{version}:{digest}"
         count = cache.get(key)
         if count is None:
             count = super().count
             cache.set(key, count, COUNT_SECONDS)
         return count
+
+
+class EditorsCountPaginator(CachedCountPaginator):
+    follow_content_version = True

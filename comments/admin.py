@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.timezone import localtime
 
-from articles.pagination import CachedCountPaginator
+from articles.pagination import EditorsCountPaginator
 
 from .models import BlockedTerm, Comment
 from .services import moderate_comments, return_to_queue
@@ -59,7 +59,7 @@ class CommentAdmin(admin.ModelAdmin):
     # At a million comments: no count of the whole table on every page, the filtered count
     # kept per content version, and searches bounded (get_search_results).
     show_full_result_count = False
-    paginator = CachedCountPaginator
+    paginator = EditorsCountPaginator
     search_help_text = (
         f"Searches the {SEARCH_WINDOW:,} most recent comments shown by the filters "
         "(name, email, text, article headline, or =IP address)."
