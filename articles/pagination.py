@@ -44,6 +44,12 @@ class CachedCountPaginator(Paginator):
             cache.set(key, count, COUNT_SECONDS)
         return count
 
+    def page(self, number):
+        """A page of per_page rows, never cut short by a count that is a few minutes old."""
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        return self._get_page(self.object_list[bottom : bottom + self.per_page], number, self)
+
 
 class EditorsCountPaginator(CachedCountPaginator):
     follow_content_version = True

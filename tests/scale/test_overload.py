@@ -41,7 +41,7 @@ def test_sitemaps_share_a_bound(client, settings):
 def test_a_statement_over_its_time_limit_answers_503_not_500(client, settings, monkeypatch):
     settings.NEWSDESK = {**settings.NEWSDESK, "EXPENSIVE_STATEMENT_TIMEOUT_MS": 50}
 
-    def slow_search(query):
+    def slow_search(query, **filters):
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_sleep(2)")
         return search.Article.objects.none()
