@@ -12,7 +12,7 @@ from datetime import datetime
 
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.utils.functional import cached_property
 
 from .fragments import content_version
@@ -48,7 +48,7 @@ class CachedCountPaginator(Paginator):
         """A page of per_page rows, never cut short by a count that is a few minutes old."""
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        return self._get_page(self.object_list[bottom : bottom + self.per_page], number, self)
+        return Page(self.object_list[bottom : bottom + self.per_page], number, self)
 
 
 class EditorsCountPaginator(CachedCountPaginator):
