@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: venv run test test-fast ci lint format migrations-check deploy-check bench bench-import editor browser-deps clean
+.PHONY: venv run test test-fast ci lint format migrations-check deploy-check bench bench-pages bench-import editor browser-deps clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -78,6 +78,12 @@ deploy-check: $(STAMP)
 bench: $(STAMP)
 	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 	$(PYTHON) bench/article_page.py
+	$(PYTHON) bench/pages.py
+
+# Every reader page against the bare view; BENCH_SIZE=seed|200|archive (see bench/pages.py).
+bench-pages: $(STAMP)
+	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+	$(PYTHON) bench/pages.py
 
 # Importing a 10,000-post, 50,000-comment WordPress export (BENCH_POSTS to change the size).
 bench-import: $(STAMP)

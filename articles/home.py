@@ -4,16 +4,15 @@ Every story appears once: the lead, then the two stories under it, then the late
 section per home category, each leaving out what is already shown.
 
 Queries: lead story, the next stories (top and latest together), the home sections' categories,
-then every section's articles in one windowed query. Cards need nothing else: their one label is
+then every section's articles in one query and their categories in another, each reading a
+few index entries whatever the archive's size. Cards need nothing else: their one label is
 the primary category, fetched with the article (`for_listing()`).
 """
 
 from dataclasses import dataclass, field
 
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber
-
 from .models import Article, Category
+from .querysets import any_of
 
 TOP_COUNT = 2
 LATEST_COUNT = 6
@@ -38,39 +37,58 @@ def home_categories():
 
 def section_rows(categories, *, leaving_out):
     """Each category's newest published articles (up to SECTION_OVERFETCH), not in `leaving_out`,
-    in one query: a window numbers each category's articles newest first (SQLite 3.25+, PG)."""
-    through = Article.categories.through
-    return (
-        through.objects.filter(
-            category_id__in=[category.pk for category in categories],
-            article__in=Article.objects.published(),
-        )
-        .exclude(article_id__in=leaving_out)
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("category_id")],
-                order_by=[F("article__published_at").desc(), F("article_id").desc()],
-            )
-        )
-        .filter(rank__lte=SECTION_OVERFETCH)  # type: ignore[misc]  # the stubs miss window aliases
-        .select_related("article__source", "article__primary_category", "article__author_profile")
-        .order_by("category_id", "rank")
+    as (category id, article) pairs newest first, in two queries whatever the archive's size:
+    the articles, from one small index range per category (a UNION ALL), then which of the
+    categories each belongs to. (A window numbering every category's articles read them all.)"""
+    published = Article.objects.published()
+    newest = (
+        published.filter(categories=category)
+        .exclude(pk__in=leaving_out)
+        .order_by("-published_at", "-id")
+        .values("pk")[:SECTION_OVERFETCH]
+        for category in categories
     )
+    articles = {
+        article.pk: article
+        for article in published.filter(any_of(newest))
+        .order_by("-published_at", "-id")
+        .for_listing()
+    }
+    links = Article.categories.through.objects.filter(
+        article_id__in=list(articles), category_id__in=[category.pk for category in categories]
+    ).values_list("category_id", "article_id")
+    by_category: dict[int, list[Article]] = {}
+    for category_id, article_id in links:
+        by_category.setdefault(category_id, []).append(articles[article_id])
+    order = list(articles)
+    for category_id, found in by_category.items():
+        found.sort(key=lambda article: order.index(article.pk))
+        for article in found[:SECTION_OVERFETCH]:
+            yield category_id, article
+
+
+def lead_story(published):
+    """The newest pinned story (a partial index holds the pinned few), else the newest."""
+    newest_first = published.order_by("-published_at", "-id").for_listing()
+    return newest_first.filter(is_lead=True).first() or newest_first.first()
 
 
 def home_page():
     published = Article.objects.published()
-    lead = published.lead_story_first().for_listing().first()
+    lead = lead_story(published)
     shown = {lead.pk} if lead else set()
-    following = list(published.exclude(pk__in=shown).for_listing()[: TOP_COUNT + LATEST_COUNT])
+    following = list(
+        published.exclude(pk__in=shown)
+        .order_by("-published_at", "-id")
+        .for_listing()[: TOP_COUNT + LATEST_COUNT]
+    )
     top, latest = following[:TOP_COUNT], following[TOP_COUNT:]
     shown |= {article.pk for article in following}
 
     categories = home_categories()
     candidates: dict[int, list[Article]] = {category.pk: [] for category in categories}
-    for row in section_rows(categories, leaving_out=shown):
-        candidates[row.category_id].append(row.article)
+    for category_id, article in section_rows(categories, leaving_out=shown):
+        candidates[category_id].append(article)
     sections = []
     for category in categories:  # in navigation order: earlier sections keep shared stories
         fresh = [article for article in candidates[category.pk] if article.pk not in shown]

@@ -1,15 +1,17 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from .addresses import slug_address
 from .querysets import ArticleQuerySet
 from .sanitize import sanitize_body_html
+from .search_document import TEXT_FIELDS, PortableGinIndex, weighted_vector
 
 
 class Category(models.Model):
@@ -40,7 +42,7 @@ class Category(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:category", kwargs={"slug": self.slug})
+        return slug_address("articles:category", self.slug)
 
 
 class Source(models.Model):
@@ -57,11 +59,19 @@ class Source(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:source", kwargs={"slug": self.slug})
+        return slug_address("articles:source", self.slug)
 
 
 class TaggedArticle(TaggedItemBase):
     content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
+
+    class Meta:
+        indexes = [
+            # A tag's articles, newest first (tag pages, related articles, the tag sitemap).
+            models.Index(fields=["tag", "-content_object"], name="tagged_article_recent_idx"),
+            # An article's tags, and whether it has one (related articles' scores).
+            models.Index(fields=["content_object", "tag"], name="tagged_article_tags_idx"),
+        ]
 
 
 # The stubs cannot follow taggit's through model to name its reverse manager.
@@ -171,12 +181,30 @@ class Article(models.Model):  # type: ignore[django-manager-missing]
         help_text="The account that created the article; writers may edit only their own drafts.",
     )
 
+    # The weighted text search document (articles/search_document.py), stored so that search
+    # reads it instead of recomputing every match's vector; written on each save (PostgreSQL
+    # only: SQLite's search does not use it). Bulk writes call refresh_search_vectors().
+    search_vector = SearchVectorField(null=True, editable=False)
+
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at", "-id"]
         get_latest_by = "published_at"
-        indexes = [models.Index(fields=["status", "-published_at"], name="article_visible_idx")]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_visible_idx"),
+            # The home page's pinned lead story: a handful of rows, found without a scan.
+            models.Index(
+                fields=["-published_at"], condition=Q(is_lead=True), name="article_pinned_lead_idx"
+            ),
+            PortableGinIndex(fields=["search_vector"], name="article_search_idx"),
+            # The sitemaps' lastmod: the newest update, one index entry (few articles have one).
+            models.Index(
+                fields=["-updated_at"],
+                condition=Q(updated_at__isnull=False),
+                name="article_updated_idx",
+            ),
+        ]
         # Roles (workflow/policy.py): Writers lack both, Editors have both.
         permissions = [
             ("publish_article", "Can publish, schedule and unpublish articles"),
@@ -191,10 +219,24 @@ class Article(models.Model):  # type: ignore[django-manager-missing]
         # Publishing without a time means "now"; a future time schedules the article.
         if self.status == self.Status.PUBLISHED and not self.published_at:
             self.published_at = timezone.now()
-        super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        text_changed = update_fields is None or set(update_fields) & set(TEXT_FIELDS)
+        if connection.vendor == "postgresql" and text_changed:
+            # Computed by the database from the values being saved, in the same statement.
+            self.search_vector = weighted_vector(
+                *(models.Value(getattr(self, name)) for name in TEXT_FIELDS)
+            )
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "search_vector"}
+        try:
+            super().save(*args, **kwargs)
+        finally:
+            if isinstance(self.__dict__.get("search_vector"), models.Expression):
+                # The stored value is read back only if someone asks for it.
+                del self.__dict__["search_vector"]
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        return slug_address("articles:detail", self.slug)
 
     def clean(self):
         if self.lead_image and not self.lead_image_alt.strip():

@@ -1,7 +1,25 @@
 from typing import TYPE_CHECKING
 
-from django.db import models
+from django.db import connection, models
 from django.utils import timezone
+
+
+def any_of(subqueries) -> models.Q:
+    """A condition: the row's id is among those of any of `subqueries` (each a small, sliced
+    index range). On PostgreSQL one UNION ALL, which the planner reads range by range; an OR of
+    IN (subquery) would make it test every row of the table against each. SQLite, which
+    refuses sliced parts in a UNION, gets the OR (its databases are small)."""
+    subqueries = list(subqueries)
+    if not subqueries:
+        return models.Q(pk__in=[])
+    if connection.features.supports_slicing_ordering_in_compound:
+        first, *rest = subqueries
+        return models.Q(pk__in=first.union(*rest, all=True) if rest else first)
+    condition = models.Q(pk__in=[])
+    for subquery in subqueries:
+        condition |= models.Q(pk__in=subquery)
+    return condition
+
 
 if TYPE_CHECKING:
     from .models import Article  # noqa: F401  (named in the base class below, for mypy)
@@ -30,3 +48,12 @@ class ArticleQuerySet(models.QuerySet["Article"]):
     def lead_story_first(self):
         """Pinned lead stories first (the newest pinned wins), then the newest articles."""
         return self.order_by("-is_lead", "-published_at", "-id")
+
+    def refresh_search_vectors(self):
+        """Recompute the stored search vector of these rows (after bulk writes, which bypass
+        Article.save). A no-op where search does not use it (SQLite)."""
+        if connection.vendor != "postgresql":
+            return 0
+        from .search_document import TEXT_FIELDS, weighted_vector
+
+        return self.update(search_vector=weighted_vector(*TEXT_FIELDS))

@@ -4,6 +4,11 @@ The editor's links come first, in their order; the rest is filled, up to
 NEWSDESK["RELATED_ARTICLES_COUNT"], with the published articles that share the most tags and
 categories with this one, newer first. Never the article itself, never a draft.
 
+Scoring every article of the archive would cost as much as the archive is large; only a bounded
+candidate set is scored: for each of the article's tags and categories, the CANDIDATES_PER_LINK
+most recent articles carrying it, read from the link tables' indexes. So the fill is "the most
+related among the recent articles on the same subjects", at a cost independent of the archive.
+
 Queries: the editor's links, one; the article's tags and categories, one each unless the page
 already read them (Article.tag_list, category_list); the fill, one whatever the number of tags.
 """
@@ -13,6 +18,9 @@ from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from .models import Article, TaggedArticle
+from .querysets import any_of
+
+CANDIDATES_PER_LINK = 60
 
 
 def _shared(through_queryset, *, column):
@@ -27,6 +35,30 @@ def _shared(through_queryset, *, column):
             output_field=IntegerField(),
         ),
         Value(0),
+    )
+
+
+def _recent(through_queryset, *, column):
+    """The ids of the most recently created articles among `through_queryset`'s rows (ids grow
+    with creation), read backwards from the link table's index."""
+    return through_queryset.order_by(f"-{column}").values(column)[:CANDIDATES_PER_LINK]
+
+
+def candidates(tag_ids, category_ids):
+    """A condition selecting the bounded candidate set: recent articles sharing a tag or a
+    category, one index range per tag and category."""
+    through = Article.categories.through.objects
+    return any_of(
+        [
+            *(
+                _recent(TaggedArticle.objects.filter(tag_id=tag_id), column="content_object_id")
+                for tag_id in tag_ids
+            ),
+            *(
+                _recent(through.filter(category_id=category_id), column="article_id")
+                for category_id in category_ids
+            ),
+        ]
     )
 
 
@@ -54,9 +86,9 @@ def related_articles(article, *, count=None):
     ) + _shared(through, column="article_id")
     fill = (
         Article.objects.published()
+        .filter(candidates(tag_ids, category_ids))
         .exclude(pk__in=[article.pk, *(other.pk for other in chosen)])
         .annotate(shared=score)
-        .filter(shared__gt=0)
         .order_by("-shared", "-published_at", "-id")
         # The image's stored size comes along: without it, loading an image field asks for it.
         .only(

@@ -2,26 +2,31 @@
 
 The query is parsed once (articles/search_terms.py: spellings, possessives, phrases, exclusions).
 PostgreSQL: each term becomes a tsquery (its spellings OR'ed, phrases as phrase queries) matched
-against the weighted search vector (headline A, standfirst B, body C) that the GIN index of
-migration `reader_site` serves; ranked, with highlighted snippets. SQLite (development): the same
-terms as case-insensitive matches, headline matches first. Both return the same shape.
+against the stored weighted search vector (Article.search_vector: headline A, standfirst B, body
+C; articles/search_document.py) and its GIN index. A common word matches most of the archive, so
+by relevance only a bounded candidate set is ranked: the MAX_CANDIDATES most recent matches
+(recency matters in news); highlighted snippets are computed only for the page shown (PostgreSQL
+evaluates them after the sort and limit). So a search costs the same at any archive size.
+SQLite (development): the same terms as case-insensitive matches, headline matches first. Both
+return the same shape.
 """
 
 import html
 import re
 import unicodedata
 
-from django.db import connection
-from django.db.models import Case, Q, When
+from django.db import connection, transaction
+from django.db.models import Case, F, Q, When
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
 from .models import Article
+from .search_document import SEARCH_CONFIG, TEXT_FIELDS, weighted_vector
 from .search_terms import Term, highlight_pattern, parse
 
 MAX_QUERY_LENGTH = 200
 SNIPPET_CONTEXT = 80
-SEARCH_CONFIG = "english"
+MAX_CANDIDATES = 1000
 # Private-use characters mark matches inside the snippet until it has been escaped.
 START, STOP = "\ue000", "\ue001"
 
@@ -38,13 +43,8 @@ def clean_query(raw: str) -> str:
 
 
 def search_vector():
-    from django.contrib.postgres.search import SearchVector
-
-    return (
-        SearchVector("headline", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("standfirst", weight="B", config=SEARCH_CONFIG)
-        + SearchVector("body", weight="C", config=SEARCH_CONFIG)
-    )
+    """The document's vector computed from the columns (the stored one is Article.search_vector)."""
+    return weighted_vector(*TEXT_FIELDS)
 
 
 def marked_snippet(raw: str, *, from_html: bool = False) -> str:
@@ -74,35 +74,55 @@ def _term_query(term: Term):
     return ~query if term.excluded else query
 
 
-def _search_postgresql(terms: list[Term], *, sort: str):
+def _search_postgresql(terms: list[Term], *, sort: str, narrow):
     from django.contrib.postgres.search import SearchHeadline, SearchRank
 
     search_query = _term_query(terms[0])
     for term in terms[1:]:
         search_query &= _term_query(term)
-    found = (
-        Article.objects.published()
-        .annotate(search=search_vector())
-        .filter(search=search_query)
-        .annotate(
-            snippet_source=SearchHeadline(
-                "body",
-                search_query,
-                config=SEARCH_CONFIG,
-                start_sel=START,
-                stop_sel=STOP,
-                max_words=35,
-                min_words=15,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            )
+    matching = narrow(Article.objects.published().filter(search_vector=search_query))
+    if sort == Sort.DATE:
+        found = matching.order_by("-published_at", "-id")
+    else:
+        candidates = _few_matches(matching)
+        if candidates is None:
+            # A common word: the most recent matches are dense among the newest articles,
+            # found by walking the publication-time index and testing each stored vector.
+            candidates = matching.order_by("-published_at", "-id").values("pk")[:MAX_CANDIDATES]
+        found = (
+            Article.objects.filter(pk__in=candidates)
+            .annotate(rank=SearchRank(F("search_vector"), search_query))
+            .order_by("-rank", "-published_at", "-id")
+        )
+    return found.annotate(
+        snippet_source=SearchHeadline(
+            "body",
+            search_query,
+            config=SEARCH_CONFIG,
+            start_sel=START,
+            stop_sel=STOP,
+            max_words=35,
+            min_words=15,
+            max_fragments=2,
+            fragment_delimiter=" … ",
         )
     )
-    if sort == Sort.DATE:
-        return found.order_by("-published_at", "-id")
-    return found.annotate(rank=SearchRank(search_vector(), search_query)).order_by(
-        "-rank", "-published_at", "-id"
-    )
+
+
+def _few_matches(matching):
+    """The ids of all matches if there are at most MAX_CANDIDATES, else None.
+
+    Read through the GIN index only (a bitmap scan, stopped after MAX_CANDIDATES + 1 rows): the
+    planner's estimate of how many rows match a phrase or a rare word can be off by a factor of
+    thousands, and it would then walk the whole archive testing each row for matches that are
+    not there."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('enable_seqscan', 'off', true), "
+            "set_config('enable_indexscan', 'off', true)"
+        )
+        ids = list(matching.order_by().values_list("pk", flat=True)[: MAX_CANDIDATES + 1])
+    return ids if len(ids) <= MAX_CANDIDATES else None
 
 
 def _term_condition(term: Term, field_name: str) -> Q:
@@ -153,16 +173,21 @@ def search_articles(query: str, *, category=None, since=None, until=None, sort=S
     terms = parse(query)
     if not terms:
         return Article.objects.none()
+
+    def narrow(found):
+        if category is not None:
+            found = found.filter(categories=category)
+        if since:
+            found = found.filter(published_at__date__gte=since)
+        if until:
+            found = found.filter(published_at__date__lte=until)
+        return found
+
     if connection.vendor == "postgresql":
-        found = _search_postgresql(terms, sort=sort)
+        # The filters narrow the matches before the candidates are bounded.
+        found = _search_postgresql(terms, sort=sort, narrow=narrow)
     else:
-        found = _search_fallback(terms, sort=sort)
-    if category is not None:
-        found = found.filter(categories=category)
-    if since:
-        found = found.filter(published_at__date__gte=since)
-    if until:
-        found = found.filter(published_at__date__lte=until)
+        found = narrow(_search_fallback(terms, sort=sort))
     return found.for_listing()
 
 

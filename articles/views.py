@@ -1,7 +1,9 @@
 from functools import partial
 
 from django.conf import settings
+from django.db import connection
 from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
@@ -9,6 +11,8 @@ from . import search
 from .forms import SearchForm
 from .home import home_page
 from .models import Article, AuthorProfile, Category, Source
+from .overload import expensive_page
+from .pagination import CachedCountPaginator
 from .related import related_articles
 
 
@@ -25,6 +29,7 @@ class PublishedArticlesMixin:
 
 class ArticleListView(ListView):
     context_object_name = "articles"
+    paginator_class = CachedCountPaginator
 
     def get_paginate_by(self, queryset):
         # Read per request, so a settings override (tests, PAGE_SIZE) applies without a restart.
@@ -114,6 +119,7 @@ class AuthorListView(ListView):
         return AuthorProfile.objects.all()
 
 
+@method_decorator(expensive_page("search"), name="dispatch")
 class SearchView(ArticleListView):
     template_name = "articles/search.html"
 
@@ -126,6 +132,16 @@ class SearchView(ArticleListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, query=self.form.query, **kwargs)
+        paginator = context["paginator"]
+        # Only the most recent matches are ranked (articles/search.py): say so when that bites.
+        context["more_than"] = (
+            search.MAX_CANDIDATES
+            if paginator
+            and connection.vendor == "postgresql"
+            and self.form.cleaned_data.get("sort", "relevance") != "date"
+            and paginator.count >= search.MAX_CANDIDATES
+            else None
+        )
         context["results"] = [
             (article, search.snippet_for(article, self.form.query))
             for article in context["articles"]

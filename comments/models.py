@@ -106,6 +106,11 @@ class Comment(models.Model):
             # The moderation queue counts each commenter's record by e-mail and by address.
             models.Index(fields=["email", "status"], name="comment_email_status_idx"),
             models.Index(fields=["ip_address", "status"], name="comment_ip_status_idx"),
+            # The outline of an article's comments (comments/threads.py), from the index alone.
+            models.Index(
+                fields=["article", "status", "created_at", "id", "parent"],
+                name="comment_outline_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(depth__gte=1), name="comment_depth_positive"),
@@ -116,9 +121,13 @@ class Comment(models.Model):
         return f"{self.name}: {excerpt}"
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.article.slug}) + (
-            f"#comment-{self.pk}"
-        )
+        """The article's page of comments that shows this one, at the comment."""
+        from .threads import PAGE_PARAMETER, page_of
+
+        address = reverse("articles:detail", kwargs={"slug": self.article.slug})
+        page = page_of(self) if self.status == self.Status.APPROVED else 1
+        query = f"?{PAGE_PARAMETER}={page}" if page > 1 else ""
+        return f"{address}{query}#comment-{self.pk}"
 
 
 class BlockedTerm(models.Model):

@@ -5,5 +5,6 @@ import os
 from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
+os.environ["NEWSDESK_SERVING_REQUESTS"] = "1"  # the statement time limit, as in wsgi.py
 
 application = get_asgi_application()

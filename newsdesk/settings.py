@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "articles.overload.StatementTimeoutMiddleware",
     "comments.middleware.private_for_pending_commenters",
     "workflow.redirects.old_slug_redirects",
     # Last: sees the 404 of any address the site does not know, and the old ones it should.
@@ -104,6 +105,19 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 # PostgreSQL here); Django's default is off, and a connection that fails is dropped after the
 # error. Turn it on where the database restarts under live traffic.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=False)
+# No statement may hold a worker up to the worker's own timeout (gunicorn's default is 30 s):
+# PostgreSQL cancels it first and the page answers 503 with Retry-After (articles/overload.py).
+# Only when serving requests (newsdesk/wsgi.py, asgi.py say so): a migration on a large table
+# or generate_archive may rightly run longer.
+DATABASE_STATEMENT_TIMEOUT_MS = env.int("DATABASE_STATEMENT_TIMEOUT_MS", default=10_000)
+if (
+    DATABASES["default"]["ENGINE"].endswith("postgresql")
+    and DATABASE_STATEMENT_TIMEOUT_MS
+    and env.bool("NEWSDESK_SERVING_REQUESTS", default=False)
+):
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # CACHE_URL: redis://127.0.0.1:6379/1 in production; per-process memory otherwise.
@@ -188,6 +202,12 @@ NEWSDESK = {
     # Editors and writers get at most one workflow e-mail per this many minutes (the rest waits
     # for the next step or for `manage.py notify_desk` from cron), as moderators do.
     "WORKFLOW_NOTIFY_INTERVAL_MINUTES": env.int("WORKFLOW_NOTIFY_INTERVAL_MINUTES", default=5),
+    # Expensive pages (search, sitemaps): how many may be built at once across the site (keep
+    # it below the number of workers; 0: no limit), and their statements' time limit in ms.
+    "EXPENSIVE_PAGES_AT_ONCE": env.int("EXPENSIVE_PAGES_AT_ONCE", default=4),
+    "EXPENSIVE_STATEMENT_TIMEOUT_MS": env.int("EXPENSIVE_STATEMENT_TIMEOUT_MS", default=3_000),
+    # The Retry-After of a 503 from those limits, in seconds.
+    "RETRY_AFTER_SECONDS": env.int("RETRY_AFTER_SECONDS", default=5),
 }
 
 # Reader comments (the comments app, design in docs/comments.md). Every threshold is read when
@@ -210,6 +230,8 @@ NEWSDESK_COMMENTS = {
     "CLOSE_AFTER_DAYS": env.int("COMMENTS_CLOSE_AFTER_DAYS", default=0 if DEBUG else 30),
     # Replies to replies, up to this depth (1: no replies at all).
     "MAX_DEPTH": env.int("COMMENTS_MAX_DEPTH", default=3),
+    # Top-level comments (each with its replies) per page of an article's comments.
+    "THREADS_PER_PAGE": env.int("COMMENTS_THREADS_PER_PAGE", default=50),
     # How long a browser is shown its own pending comments (signed cookie lifetime).
     "PENDING_COOKIE_DAYS": env.int("COMMENTS_PENDING_COOKIE_DAYS", default=14),
     # Moderators get at most one email per this many minutes; extra recipients besides the

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
+from articles.overload import expensive_page
 from articles.sitemaps import sitemaps
 from articles.views import RobotsView
 
@@ -12,6 +13,7 @@ admin.site.site_title = "Newsdesk admin"
 admin.site.index_title = "Desk"
 
 
+@expensive_page("sitemaps")
 def sitemap_section(request, section):
     """One section of the sitemap index; the Google News one adds its news: elements."""
     template = "sitemaps/news.xml" if section == "news" else "sitemap.xml"
@@ -22,7 +24,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        expensive_page("sitemaps")(sitemap_views.index),
         {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
         name="sitemap-index",
     ),

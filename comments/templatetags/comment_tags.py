@@ -10,6 +10,7 @@ from comments.forms import CommentForm
 from comments.models import Comment
 from comments.pending import pending_ids
 from comments.policy import CommentPolicy
+from comments.threads import PAGE_PARAMETER, requested_page, thread_page
 
 register = template.Library()
 
@@ -27,33 +28,39 @@ def comment_text(text):
     return mark_safe(html)  # noqa: S308 - escaped by urlize above
 
 
+@register.simple_tag(takes_context=True)
+def comments_page_number(context):
+    """The page of comments the address asks for (?comments=N), as a number: a cache key."""
+    request = context.get("request")
+    return requested_page(request.GET.get(PAGE_PARAMETER) if request is not None else None)
+
+
 @register.simple_tag
-def approved_comments(article):
-    """What every reader's comments section shows, in one query: approved threads and the form.
+def approved_comments(article, page_number=1):
+    """What every reader's comments section shows: a page of approved threads and the form.
 
     The same for everyone, so the article template caches it with the article's fragments;
     moderation bumps the content version (articles/fragments.py) to show a decision at once.
     """
     policy = CommentPolicy()
-    approved = list(
-        Comment.objects.approved()
-        .filter(article=article)
-        .only("id", "parent_id", "depth", "status", "name", "body", "created_at", "article_id")
-    )
-    by_id = {comment.pk: comment for comment in approved}
-    roots: list[Comment] = []
-    for comment in approved:
-        comment.thread_replies = []
-        comment.can_reply = policy.can_reply_to(comment)
-    for comment in approved:
-        parent = by_id.get(comment.parent_id)
-        (parent.thread_replies if parent else roots).append(comment)
+    page = thread_page(article, page_number)
+    for root in page.roots:
+        for comment in _thread(root):
+            comment.can_reply = policy.can_reply_to(comment)
     return {
-        "roots": roots,
-        "count": len(approved),
+        "roots": page.roots,
+        "page": page,
+        "page_parameter": PAGE_PARAMETER,
+        "count": page.count,
         "open": policy.comments_open(article),
         "form": CommentForm(article=article, policy=policy),
     }
+
+
+def _thread(comment):
+    yield comment
+    for reply in comment.thread_replies:
+        yield from _thread(reply)
 
 
 @register.simple_tag

@@ -108,8 +108,9 @@ def test_article_page_query_budget_with_comments(
     for parent in top:
         make_comment(article, parent=parent)
     # Cached fragments empty: article, source, categories, tags, related links, corrections,
-    # masthead, approved comments, the breaking-news banner and the most-read ranking.
-    with django_assert_max_num_queries(10):
+    # masthead, the outline of the approved comments and the page of them shown, the
+    # breaking-news banner and the most-read ranking.
+    with django_assert_max_num_queries(11):
         html = client.get(article.get_absolute_url()).content.decode()
     assert f"{2 * count} comments" in html
     # Every later reader: the article alone; the comments come with the cached fragments.
@@ -120,7 +121,7 @@ def test_article_page_query_budget_with_comments(
 
 def test_pending_view_costs_one_more_query(client, article, django_assert_max_num_queries):
     client.post(post_url(article), form_data())
-    # The post bumped the content version, so the fragments are rebuilt (10, as above),
+    # The post bumped the content version, so the fragments are rebuilt (11, as above),
     # plus this browser's pending comments.
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(12):
         client.get(article.get_absolute_url())

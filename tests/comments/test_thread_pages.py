@@ -1,0 +1,78 @@
+"""Comments come a page of threads at a time: replies stay with their parent, a link to a
+comment lands on its page, and a very long discussion serves pages of a normal size."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from comments.models import Comment
+
+from .conftest import make_comment
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def three_per_page(settings):
+    settings.NEWSDESK_COMMENTS = {**settings.NEWSDESK_COMMENTS, "THREADS_PER_PAGE": 3}
+
+
+def comment_names(html):
+    return [part.split("</span>", 1)[0] for part in html.split('class="comment__author">')[1:]]
+
+
+def test_a_page_holds_its_threads_with_every_reply(client, article, three_per_page):
+    roots = [make_comment(article, name=f"Root{n}") for n in range(7)]
+    reply = make_comment(article, parent=roots[3], name="ReplyToRoot3")
+    make_comment(article, parent=reply, name="DeepReply")
+    make_comment(article, parent=roots[0], name="ReplyToRoot0")
+    url = article.get_absolute_url()
+
+    first = client.get(url).content.decode()
+    assert comment_names(first) == ["Root0", "ReplyToRoot0", "Root1", "Root2"]
+    assert "10 comments" in first
+    assert "Comments page 1 of 3" in first
+    assert 'href="?comments=2#comments"' in first
+
+    second = client.get(url, {"comments": "2"}).content.decode()
+    assert comment_names(second) == ["Root3", "ReplyToRoot3", "DeepReply", "Root4", "Root5"]
+    assert f'href="{url}#comments"' in second  # back to the first page: the plain address
+
+    third = client.get(url, {"comments": "3"}).content.decode()
+    assert comment_names(third) == ["Root6"]
+    assert "Later comments" not in third
+
+
+@pytest.mark.parametrize("raw", ["0", "-4", "abc", "99999999999999999999", "%00", "3.5"])
+def test_odd_page_numbers_give_a_page(client, article, three_per_page, raw):
+    for n in range(4):
+        make_comment(article, name=f"Root{n}")
+    response = client.get(article.get_absolute_url(), {"comments": raw})
+    assert response.status_code == 200
+    assert comment_names(response.content.decode())
+
+
+def test_a_link_to_a_comment_lands_on_its_page(client, article, three_per_page):
+    roots = [make_comment(article, name=f"Root{n}") for n in range(5)]
+    reply = make_comment(article, parent=roots[4], name="Late reply")
+    assert roots[0].get_absolute_url() == f"{article.get_absolute_url()}#comment-{roots[0].pk}"
+    url = reply.get_absolute_url()
+    assert url == f"{article.get_absolute_url()}?comments=2#comment-{reply.pk}"
+    path, query = url.split("#")[0].split("?")
+    html = client.get(path, {"comments": query.split("=")[1]}).content.decode()
+    assert f'id="comment-{reply.pk}"' in html
+
+
+def test_a_long_discussion_serves_pages_of_a_normal_size(client, article, settings):
+    settings.NEWSDESK_COMMENTS = {**settings.NEWSDESK_COMMENTS, "THREADS_PER_PAGE": 20}
+    Comment.objects.bulk_create(
+        Comment(article=article, name=f"R{n}", email="r@example.org", body="Hi.",
+                status=Comment.Status.APPROVED)
+        for n in range(600)
+    )  # fmt: skip
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(article.get_absolute_url()).content.decode()
+    assert html.count('class="comment"') == 20
+    assert "600 comments" in html
+    assert "Comments page 1 of 30" in html
+    assert len(queries) <= 11  # the article page's budget (test_rendering): no more for 600

@@ -1,0 +1,49 @@
+"""generate_archive: a realistic archive, and never mixed with real content unasked."""
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db.models import Count
+
+from articles.models import Article, TaggedArticle
+from comments.models import Comment
+
+from ..factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+def test_generates_articles_tags_and_skewed_threaded_comments():
+    call_command("generate_archive", articles=300, comments=3000, seed=2, verbosity=0)
+    assert Article.objects.count() == 300
+    assert Article.objects.published().count() > 270
+    assert TaggedArticle.objects.values("tag").distinct().count() > 100
+    per_article = list(
+        Comment.objects.values("article")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+        .values_list("n", flat=True)
+    )
+    assert sum(per_article) == 3000
+    busiest = Article.objects.order_by("-comment_count")[0]
+    assert busiest.comment_count == Comment.objects.approved().filter(article=busiest).count()
+    assert busiest.comment_count > 200
+    assert per_article[0] >= 300  # the busiest has a tenth or more (10,000 of a million)
+    assert per_article[len(per_article) // 2] < 20  # most have a few
+    assert Comment.objects.filter(depth=2, parent__isnull=False).exists()
+    assert not Comment.objects.filter(parent__status="pending").exists()
+    years = {year.year for year in Article.objects.dates("published_at", "year")}
+    assert len(years) >= 5
+
+
+def test_refuses_a_database_with_real_articles_unless_forced():
+    make_article(slug="a-real-story")
+    with pytest.raises(CommandError, match="did not write"):
+        call_command("generate_archive", articles=5, verbosity=0)
+    call_command("generate_archive", articles=5, force=True, verbosity=0)
+    assert Article.objects.count() == 6
+
+
+def test_runs_again_beside_its_own_articles():
+    call_command("generate_archive", articles=5, seed=1, verbosity=0)
+    call_command("generate_archive", articles=5, seed=1, verbosity=0)
+    assert Article.objects.count() == 10

@@ -1,0 +1,20 @@
+"""Reader addresses built from a cached pattern are exactly what reverse() gives."""
+
+from django.urls import reverse, set_script_prefix
+
+from articles.addresses import slug_address
+
+
+def test_same_as_reverse_for_every_slug_page():
+    for name in ["articles:detail", "articles:category", "articles:source", "articles:tag"]:
+        for slug in ["plain", "with-hyphens--12", "under_score"]:
+            assert slug_address(name, slug) == reverse(name, kwargs={"slug": slug})
+
+
+def test_follows_the_script_prefix():
+    try:
+        set_script_prefix("/site/")
+        assert slug_address("articles:detail", "x") == "/site/news/x/"
+    finally:
+        set_script_prefix("/")
+    assert slug_address("articles:detail", "x") == "/news/x/"
