@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.fragments import bump_content_version
+from articles.invalidation import article_shown_changed
 
 from .counts import recount_comments
 from .models import BlockedTerm, Comment
@@ -67,9 +67,10 @@ def moderate_comments(*, comments, status, moderator):
             status=status, moderated_by=moderator, moderated_at=timezone.now()
         )
         if changed:
-            # An UPDATE sends no post_save: recount and tell the cached fragments explicitly.
+            # An UPDATE sends no post_save: recount and tell the cached pages explicitly. Only
+            # the article's own page: cards elsewhere catch up with the count when they expire.
             recount_comments(article_ids)
-            bump_content_version()
+            article_shown_changed(article_ids)
     return changed
 
 
@@ -80,7 +81,7 @@ def return_to_queue(*, comment):
             status=Comment.Status.PENDING, moderated_by=None, moderated_at=None
         )
         recount_comments([comment.article_id])
-        bump_content_version()
+        article_shown_changed([comment.article_id])
 
 
 def approve_comment(*, comment, moderator):

@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
+from articles import cache_tags
+from articles.pagecache import shared_page
 from articles.sitemaps import sitemaps
 from articles.views import RobotsView
 
@@ -12,6 +14,7 @@ admin.site.site_title = "Newsdesk admin"
 admin.site.index_title = "Desk"
 
 
+@shared_page(cache_tags.SITEMAPS, lists_articles=True)
 def sitemap_section(request, section):
     """One section of the sitemap index; the Google News one adds its news: elements."""
     template = "sitemaps/news.xml" if section == "news" else "sitemap.xml"
@@ -22,7 +25,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        shared_page(cache_tags.SITEMAPS, lists_articles=True)(sitemap_views.index),
         {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
         name="sitemap-index",
     ),
