@@ -78,6 +78,9 @@ deploy-check: $(STAMP)
 bench: $(STAMP)
 	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 	$(PYTHON) bench/article_page.py
+	@command -v nginx >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq nginx-light >/dev/null; }
+	$(PYTHON) bench/page_cache.py
+	$(PYTHON) bench/spike.py
 
 ci:
 	bash .ci/run

@@ -18,6 +18,8 @@ reader page rendered for someone in particular (signed in, pending comments) is
 
 import functools
 import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -133,10 +135,9 @@ class PageCacheMiddleware:
         cache = page_cache()
         key = page_key(request)
         if settings.NEWSDESK["PAGE_CACHE_SECONDS"]:
-            entry = cache.get(key)
-            if entry is not None and entry.expires_at > _now():
-                if cache_tags.versions(entry.versions) == entry.versions:
-                    return respond(request, entry, hit=True)
+            entry = current_entry(key, cache)
+            if entry is not None:
+                return respond(request, entry, hit=True)
         response = self.get_response(request)
         page = getattr(request, "page_cache", None)
         if page is None or not storable(response):
@@ -144,7 +145,57 @@ class PageCacheMiddleware:
         entry = make_entry(response, page)
         if entry.expires_at - _now() >= 1 and settings.NEWSDESK["PAGE_CACHE_SECONDS"]:
             cache.set(key, entry, timeout=int(entry.expires_at - _now()) + 1)
+            memory_copies.put(key, entry)
         return respond(request, entry, hit=False, rendered=response)
+
+
+class MemoryCopies:
+    """This process's copies of the pages it served last, so that a hit reads from the shared
+    cache only the versions of the page's tags (one round trip), not the whole page. A copy is
+    served only while those versions are current, like the shared entry it copies."""
+
+    def __init__(self):
+        self.entries: OrderedDict[str, Entry] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key, entry) -> None:
+        size = settings.NEWSDESK["PAGE_CACHE_MEMORY_ENTRIES"]
+        with self.lock:
+            self.entries[key] = entry
+            self.entries.move_to_end(key)
+            while len(self.entries) > size:
+                self.entries.popitem(last=False)
+
+    def discard(self, key) -> None:
+        with self.lock:
+            self.entries.pop(key, None)
+
+
+memory_copies = MemoryCopies()
+
+
+def current_entry(key, cache) -> "Entry | None":
+    """The stored page if it is still current: this process's copy, else the shared entry."""
+    now = _now()
+    entry = memory_copies.get(key)
+    if entry is not None:
+        if entry.expires_at > now and cache_tags.versions(entry.versions) == entry.versions:
+            return entry
+        memory_copies.discard(key)
+    entry = cache.get(key)
+    if entry is None or entry.expires_at <= now:
+        return None
+    if cache_tags.versions(entry.versions) != entry.versions:
+        return None
+    memory_copies.put(key, entry)
+    return entry
 
 
 def storable(response) -> bool:

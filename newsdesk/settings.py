@@ -192,6 +192,9 @@ NEWSDESK = {
     # kept at most this many seconds (0: off); a change outdates the pages showing it at once.
     "PAGE_CACHE_SECONDS": env.int("PAGE_CACHE_SECONDS", default=600),
     "PAGE_CACHE_ALIAS": "default",
+    # Each process also keeps its most recently served pages (checked against the shared tag
+    # versions before use, so never stale): a hit then costs one round trip to the cache.
+    "PAGE_CACHE_MEMORY_ENTRIES": env.int("PAGE_CACHE_MEMORY_ENTRIES", default=300),
     # Their HTTP caching: browsers keep a page PAGE_MAX_AGE seconds, a cache in front of the
     # site (nginx, a CDN) PAGE_S_MAXAGE, the lag between a change and its readers behind it;
     # either may serve a page that old for PAGE_STALE_WHILE_REVALIDATE more while it asks again.
