@@ -121,6 +121,9 @@ CACHES = {
         "FRAGMENT_CACHE_URL", default="locmemcache://newsdesk-fragments"
     ),
 }
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # The same backend, without a new client object per operation (newsdesk/redis_cache.py).
+    CACHES["default"]["BACKEND"] = "newsdesk.redis_cache.ReusedClientRedisCache"
 CACHES["template_fragments"].setdefault("OPTIONS", {}).setdefault(
     "MAX_ENTRIES", env.int("FRAGMENT_CACHE_MAX_ENTRIES", default=5000)
 )
