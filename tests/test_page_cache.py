@@ -205,3 +205,16 @@ def test_the_page_cache_can_be_turned_off(client, content, settings):
     client.get("/")
     assert client.get("/")["X-Page-Cache"] == "miss"
     assert "public" in client.get("/")["Cache-Control"]
+
+
+def test_a_shared_preview_link_is_never_stored_nor_public(client, content):
+    from workflow.previews import preview_link
+
+    draft = make_article(slug="draft-story", status=Article.Status.DRAFT)
+    link = preview_link(draft.pk)
+    for _ in range(2):
+        response = client.get(link)
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response
+        assert "no-store" in response["Cache-Control"]
+        assert "public" not in response["Cache-Control"]
