@@ -29,8 +29,6 @@ FEEDS = "feeds"  # every RSS and Atom feed
 SITEMAPS = "sitemaps"
 SEARCH = "search"
 AUTHORS = "authors"  # the list of staff authors
-# Any list of articles at all (counts of lists, e.g. pagination): bumped with every list.
-LISTS = "lists"
 # Every article page: bumped when an article leaves the site (unpublished, deleted), since any
 # article page may link to it among its related articles.
 ARTICLE_PAGES = "article-pages"

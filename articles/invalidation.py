@@ -32,7 +32,6 @@ LISTED_EVERYWHERE = [
     cache_tags.FEEDS,
     cache_tags.SITEMAPS,
     cache_tags.SEARCH,
-    cache_tags.LISTS,
 ]
 
 
