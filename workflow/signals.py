@@ -7,9 +7,11 @@ working.
 
 from django.db.models.signals import post_delete, post_save, pre_save
 
+from articles import cache_tags
 from articles.invalidation import article_shown_changed
 from articles.models import Article
 
+from .corrections import CORRECTIONS
 from .models import ArticleNote, ArticleRedirect
 
 
@@ -37,6 +39,7 @@ def record_redirect(sender, instance, **kwargs):
 
 def note_changed(sender, instance, **kwargs):
     article_shown_changed([instance.article_id])
+    cache_tags.bump(CORRECTIONS)
 
 
 def connect():
