@@ -77,8 +77,11 @@ deploy-check: $(STAMP)
 # Not part of the tests: speed targets are measured here, never asserted in timed tests.
 bench: $(STAMP)
 	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+	@command -v nginx >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq nginx-light >/dev/null; }
 	$(PYTHON) bench/article_page.py
 	$(PYTHON) bench/pages.py
+	$(PYTHON) bench/page_cache.py
+	$(PYTHON) bench/spike.py
 
 # Every reader page against the bare view; BENCH_SIZE=seed|200|archive (see bench/pages.py).
 bench-pages: $(STAMP)

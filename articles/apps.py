@@ -6,6 +6,7 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Newsroom"
 
     def ready(self):
-        from . import signals
+        from . import invalidation, signals
 
         signals.connect()
+        invalidation.connect()

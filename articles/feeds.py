@@ -13,8 +13,10 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from taggit.models import Tag
 
+from . import cache_tags
 from .feed_formats import MediaAtomFeed, MediaRssFeed
 from .models import Article, AuthorProfile, Category, Source
+from .pagecache import tag_page
 
 FEED_LENGTH = 30
 SITE_NAME = settings.NEWSDESK["SITE_NAME"]
@@ -29,6 +31,12 @@ class LatestRss(Feed):
     def get_feed(self, obj, request):
         self.request = request  # for the images' absolute addresses
         return super().get_feed(obj, request)
+
+    def __call__(self, request, *args, **kwargs):
+        # Every feed changes with any article readers see (a category's feed with its
+        # category's name too, which bumps the feeds as well): one tag for all of them.
+        tag_page(request, cache_tags.SITE, cache_tags.FEEDS, lists_articles=True)
+        return super().__call__(request, *args, **kwargs)
 
     def link(self, obj=None):
         return reverse("articles:home")

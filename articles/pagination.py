@@ -15,15 +15,15 @@ from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
 from django.utils.functional import cached_property
 
-from .fragments import content_version
+from . import cache_tags
 
 COUNT_SECONDS = 600
 
 
 class CachedCountPaginator(Paginator):
-    # Editors' lists must show an edit's effect at once: their counts also follow the content
-    # version (articles/fragments.py), which every save bumps.
-    follow_content_version = False
+    # Editors' lists must show an edit's effect at once: their counts also follow a version
+    # that every save of an article or a comment bumps (cache_tags.EDITORS_LISTS).
+    follows_edits = False
 
     @cached_property
     def count(self):
@@ -36,7 +36,7 @@ class CachedCountPaginator(Paginator):
             return 0
         stable = [param for param in params if not isinstance(param, datetime)]
         digest = hashlib.sha256(f"{sql}|{stable!r}".encode()).hexdigest()[:32]
-        version = content_version() if self.follow_content_version else 0
+        version = cache_tags.fingerprint([cache_tags.EDITORS_LISTS]) if self.follows_edits else 0
         key = f"newsdesk:count:{version}:{digest}"
         count = cache.get(key)
         if count is None:
@@ -52,4 +52,4 @@ class CachedCountPaginator(Paginator):
 
 
 class EditorsCountPaginator(CachedCountPaginator):
-    follow_content_version = True
+    follows_edits = True

@@ -1,3 +1,4 @@
+import functools
 from functools import partial
 
 from django.conf import settings
@@ -7,13 +8,19 @@ from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
-from . import search
+from . import cache_tags, search
 from .forms import SearchForm
+from .fragments import article_fragment_tags
 from .home import home_page
 from .models import Article, AuthorProfile, Category, Source
 from .overload import expensive_page
+from .pagecache import shared_page, tag_page
 from .pagination import CachedCountPaginator
 from .related import related_articles
+
+# Every reader page is the same for all anonymous readers and cached whole (articles/pagecache.py):
+# each names what it shows, so that a change outdates exactly the pages showing it.
+html_page = functools.partial(shared_page, cache_tags.NAVIGATION, cache_tags.BANNER)
 
 
 class PublishedArticlesMixin:
@@ -39,6 +46,7 @@ class ArticleListView(ListView):
         return Article.objects.published().for_listing()
 
 
+@method_decorator(html_page(cache_tags.HOME, lists_articles=True), name="dispatch")
 class HomeView(TemplateView):
     """Lead story, latest articles and a section per main category (see articles/home.py)."""
 
@@ -48,11 +56,13 @@ class HomeView(TemplateView):
         return super().get_context_data(**home_page(), **kwargs)
 
 
+@method_decorator(html_page(lists_articles=True), name="dispatch")
 class CategoryView(ArticleListView):
     template_name = "articles/category_detail.html"
 
     def get_queryset(self):
         self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
+        tag_page(self.request, cache_tags.category(self.category.pk))
         return super().get_queryset().filter(categories=self.category)
 
     def get_context_data(self, **kwargs):
@@ -61,23 +71,31 @@ class CategoryView(ArticleListView):
         )
 
 
+@method_decorator(html_page(lists_articles=True), name="dispatch")
 class TagView(ArticleListView):
     template_name = "articles/tag_detail.html"
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        tag_page(self.request, cache_tags.tag(self.tag.pk))
         return super().get_queryset().filter(tags=self.tag)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)
 
 
+@method_decorator(html_page(), name="dispatch")
 class ArticleDetailView(PublishedArticlesMixin, DetailView):
     """The article alone is fetched here; its source, categories, tags, corrections, related
     articles and comments are read inside the page's cached fragments (articles/fragments.py),
     so they are queried only when a fragment is rebuilt."""
 
     context_object_name = "article"
+
+    def get_object(self, queryset=None):
+        article = super().get_object(queryset)
+        tag_page(self.request, *article_fragment_tags(article))
+        return article
 
     def get_context_data(self, **kwargs):
         # A callable, so that the template computes the related articles only when it rebuilds
@@ -89,28 +107,33 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
         )
 
 
+@method_decorator(html_page(lists_articles=True), name="dispatch")
 class SourceView(ArticleListView):
     template_name = "articles/source_detail.html"
 
     def get_queryset(self):
         self.source = get_object_or_404(Source, slug=self.kwargs["slug"])
+        tag_page(self.request, cache_tags.source(self.source.pk))
         return super().get_queryset().filter(source=self.source)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(source=self.source, **kwargs)
 
 
+@method_decorator(html_page(lists_articles=True), name="dispatch")
 class AuthorView(ArticleListView):
     template_name = "articles/author_detail.html"
 
     def get_queryset(self):
         self.author = get_object_or_404(AuthorProfile, slug=self.kwargs["slug"])
+        tag_page(self.request, cache_tags.author(self.author.pk))
         return super().get_queryset().filter(author_profile=self.author)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(author=self.author, **kwargs)
 
 
+@method_decorator(html_page(cache_tags.AUTHORS), name="dispatch")
 class AuthorListView(ListView):
     template_name = "articles/author_list.html"
     context_object_name = "authors"
@@ -119,6 +142,8 @@ class AuthorListView(ListView):
         return AuthorProfile.objects.all()
 
 
+# Cached whole first: a hit never takes one of the few places for expensive pages.
+@method_decorator(html_page(cache_tags.SEARCH, lists_articles=True), name="dispatch")
 @method_decorator(expensive_page("search"), name="dispatch")
 class SearchView(ArticleListView):
     template_name = "articles/search.html"
@@ -149,6 +174,7 @@ class SearchView(ArticleListView):
         return context
 
 
+@method_decorator(shared_page(), name="dispatch")
 class RobotsView(TemplateView):
     template_name = "robots.txt"
     content_type = "text/plain; charset=utf-8"

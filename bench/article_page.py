@@ -86,6 +86,8 @@ def main():
         "SECRET_KEY": "bench-only-" + "k" * 50,
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
+        # The rendering path: bench/page_cache.py measures the whole-page cache.
+        "PAGE_CACHE_SECONDS": "0",
         "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3"),
         "STATIC_ROOT": str(workdir / "static"),
         "MEDIA_ROOT": str(workdir / "media"),

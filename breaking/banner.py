@@ -2,7 +2,8 @@
 
 Rendering it per request costs one cache read, so a new banner shows on the next request in every
 process and nothing else in the page changes: the cached fragments and any page cache keyed on
-the content version stay valid (a save bumps that version too, for caches of whole pages). The
+the tag versions stay valid (a save bumps the "banner" tag, for the whole-page cache, whose pages
+also expire when the banner changes by time: seconds_until_change). The
 cached answer never outlives the banner's expiry or the next banner's start, so an expired banner
 disappears on time with no job to run.
 """
@@ -13,7 +14,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
-from articles.fragments import bump_content_version
+from articles import cache_tags
 
 from .models import BreakingNews
 
@@ -52,9 +53,18 @@ def live_banner(*, at=None):
     return value
 
 
+def seconds_until_change(*, at=None) -> float:
+    """How long the live banner stays as it is: cached pages showing it expire then."""
+    now = at or timezone.now()
+    live_banner(at=now)
+    cached = cache.get(CACHE_KEY)
+    return max(0.0, (cached["until"] - now).total_seconds()) if cached else 0.0
+
+
 def forget_live_banner(**_kwargs):
     cache.delete(CACHE_KEY)
-    bump_content_version()
+    # Every HTML page shows the banner: the page cache renders them again.
+    cache_tags.bump(cache_tags.BANNER)
 
 
 def connect():

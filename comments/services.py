@@ -19,7 +19,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.fragments import bump_content_version
+from articles.invalidation import article_shown_changed, editors_lists_changed
 
 from .counts import recount_comments
 from .models import BlockedTerm, Comment
@@ -83,9 +83,11 @@ def moderate_comments(*, comments, status, moderator):
             status=status, moderated_by=moderator, moderated_at=timezone.now()
         )
         if changed:
-            # An UPDATE sends no post_save: recount and tell the cached fragments explicitly.
+            # An UPDATE sends no post_save: recount and tell the cached pages explicitly. Only
+            # the article's own page: cards elsewhere catch up with the count when they expire.
             recount_comments(article_ids)
-            bump_content_version()
+            article_shown_changed(article_ids)
+            editors_lists_changed()
             if status == Comment.Status.APPROVED:
                 # Commenters who asked to hear of it; robust: never undo a decision over mail.
                 transaction.on_commit(notify_commenters, robust=True)
@@ -99,7 +101,8 @@ def return_to_queue(*, comment):
             status=Comment.Status.PENDING, moderated_by=None, moderated_at=None
         )
         recount_comments([comment.article_id])
-        bump_content_version()
+        article_shown_changed([comment.article_id])
+        editors_lists_changed()
 
 
 def approve_comment(*, comment, moderator):

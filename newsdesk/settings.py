@@ -62,6 +62,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses what the middleware below it and the views return (HTML, feeds, sitemaps,
+    # JSON): above them all, so it sees their final bodies. Whitenoise serves static files
+    # precompressed, above it. Shared pages carry no secret, so BREACH has nothing to find there;
+    # Django pads the compressed bodies of the others.
+    "django.middleware.gzip.GZipMiddleware",
+    # The whole-page cache: before the session and authentication, so that a hit reads neither
+    # (articles/pagecache.py); the session cookie alone makes a request personal.
+    "articles.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -130,6 +138,9 @@ CACHES = {
         "FRAGMENT_CACHE_URL", default="locmemcache://newsdesk-fragments"
     ),
 }
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # The same backend, without a new client object per operation (newsdesk/redis_cache.py).
+    CACHES["default"]["BACKEND"] = "newsdesk.redis_cache.ReusedClientRedisCache"
 CACHES["template_fragments"].setdefault("OPTIONS", {}).setdefault(
     "MAX_ENTRIES", env.int("FRAGMENT_CACHE_MAX_ENTRIES", default=5000)
 )
@@ -197,6 +208,19 @@ NEWSDESK = {
     "FRAGMENT_CACHE_SECONDS": env.int("FRAGMENT_CACHE_SECONDS", default=300),
     # Feeds carry the whole article (content:encoded / Atom content), not only the standfirst.
     "FEED_FULL_TEXT": env.bool("FEED_FULL_TEXT", default=False),
+    # Whole reader pages for anonymous readers, in the shared cache (CACHES[PAGE_CACHE_ALIAS]):
+    # kept at most this many seconds (0: off); a change outdates the pages showing it at once.
+    "PAGE_CACHE_SECONDS": env.int("PAGE_CACHE_SECONDS", default=600),
+    "PAGE_CACHE_ALIAS": "default",
+    # Each process also keeps its most recently served pages (checked against the shared tag
+    # versions before use, so never stale): a hit then costs one round trip to the cache.
+    "PAGE_CACHE_MEMORY_ENTRIES": env.int("PAGE_CACHE_MEMORY_ENTRIES", default=300),
+    # Their HTTP caching: browsers keep a page PAGE_MAX_AGE seconds, a cache in front of the
+    # site (nginx, a CDN) PAGE_S_MAXAGE, the lag between a change and its readers behind it;
+    # either may serve a page that old for PAGE_STALE_WHILE_REVALIDATE more while it asks again.
+    "PAGE_MAX_AGE": env.int("PAGE_MAX_AGE", default=10),
+    "PAGE_S_MAXAGE": env.int("PAGE_S_MAXAGE", default=30),
+    "PAGE_STALE_WHILE_REVALIDATE": env.int("PAGE_STALE_WHILE_REVALIDATE", default=30),
     # How long a shared preview link (signed, no account needed) keeps working, in seconds.
     "PREVIEW_LINK_MAX_AGE": env.int("PREVIEW_LINK_MAX_AGE", default=3 * 24 * 3600),
     # Editors and writers get at most one workflow e-mail per this many minutes (the rest waits

@@ -4,7 +4,9 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
+from articles import cache_tags
 from articles.overload import expensive_page
+from articles.pagecache import shared_page
 from articles.sitemaps import sitemaps
 from articles.views import RobotsView
 
@@ -13,6 +15,7 @@ admin.site.site_title = "Newsdesk admin"
 admin.site.index_title = "Desk"
 
 
+@shared_page(cache_tags.SITEMAPS, lists_articles=True)
 @expensive_page("sitemaps")
 def sitemap_section(request, section):
     """One section of the sitemap index; the Google News one adds its news: elements."""
@@ -24,7 +27,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path(
         "sitemap.xml",
-        expensive_page("sitemaps")(sitemap_views.index),
+        shared_page(cache_tags.SITEMAPS, lists_articles=True)(
+            expensive_page("sitemaps")(sitemap_views.index)
+        ),
         {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
         name="sitemap-index",
     ),

@@ -170,11 +170,11 @@ def test_a_category_renamed_shows_in_the_navigation_at_once(client):
 
 
 def test_pages_render_fully_with_the_fragment_cache_off(client, settings):
-    settings.NEWSDESK = {**settings.NEWSDESK, "FRAGMENT_CACHE_SECONDS": 0}
+    settings.NEWSDESK = {**settings.NEWSDESK, "FRAGMENT_CACHE_SECONDS": 0, "PAGE_CACHE_SECONDS": 0}
     article = make_article(headline="Uncached headline", tags=["Japan"])
     assert "Uncached headline" in client.get(article.get_absolute_url()).content.decode()
     Article.objects.filter(pk=article.pk).update(headline="Changed unannounced")
-    # With no fragment cache even a change no signal announced is visible at once.
+    # With no fragment or page cache even a change no signal announced is visible at once.
     page = client.get(article.get_absolute_url()).content.decode()
     assert '<h1 id="article-headline" class="article__headline">Changed unannounced</h1>' in page
 

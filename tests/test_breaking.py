@@ -105,3 +105,20 @@ def test_the_live_banner_query_uses_its_index():
         cursor.execute("ANALYZE breaking_breakingnews")
     plan = BreakingNews.objects.filter(expires_at__gt=now).order_by("-starts_at").explain()
     assert "breaking_live_idx" in plan, plan
+
+
+def test_cached_pages_showing_a_banner_expire_with_it(client):
+    from unittest import mock
+
+    now = timezone.now()
+    banner(expires_at=now + timedelta(minutes=5))
+    first = client.get("/")
+    assert "Missile fired" in first.content.decode()
+    # Neither the page cache nor a proxy keeps the page beyond the banner's expiry.
+    s_maxage = int(first["Cache-Control"].split("s-maxage=")[1].split(",")[0])
+    assert s_maxage <= 5 * 60
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    with mock.patch("django.utils.timezone.now", return_value=now + timedelta(minutes=6)):
+        later = client.get("/")
+    assert later["X-Page-Cache"] == "miss"
+    assert "Missile fired" not in later.content.decode()

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import feedparser
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 
 from articles.models import Article
@@ -99,6 +100,7 @@ def test_feed_items_carry_the_lead_image_and_by_setting_the_full_text(client, se
         # The image's alt text (media:description), and the standfirst only, by default.
         assert [c.value for c in entry.get("content", [])] in ([], ["A frigate at sea"])
     settings.NEWSDESK = {**settings.NEWSDESK, "FEED_FULL_TEXT": True}
+    call_command("refresh_pages")  # as after a deploy that changes a setting
     for url in ("/feed/", "/feed/atom/"):
         entry = feedparser.parse(client.get(url).content).entries[0]
         assert any("<em>story</em>" in content.value for content in entry.content)

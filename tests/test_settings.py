@@ -63,7 +63,7 @@ def test_embedded_sqlite_is_the_default():
         (
             "CACHE_URL",
             "print(settings.CACHES['default']['BACKEND'])",
-            "django.core.cache.backends.redis.RedisCache",
+            "newsdesk.redis_cache.ReusedClientRedisCache",
         ),
     ],
 )
@@ -84,3 +84,16 @@ def test_static_files_are_hashed_and_compressed():
         {"SECRET_KEY": "x" * 50}, "print(settings.STORAGES['staticfiles']['BACKEND'])"
     )
     assert result.stdout.strip() == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+
+
+def test_the_redis_cache_keeps_one_client_and_works():
+    result = settings_in_subprocess(
+        {"SECRET_KEY": "x" * 50, "CACHE_URL": "redis://127.0.0.1:6379/10"},
+        "from django.core.cache import cache; import uuid; key = uuid.uuid4().hex; "
+        "cache.set(key, 41); cache.incr(key); "
+        "print(cache.get_many([key]) == {key: 42}, "
+        "cache._cache.get_client() is cache._cache.get_client(write=True)); cache.delete(key)",
+    )
+    if "Connection refused" in result.stderr:
+        pytest.skip("no Redis at 127.0.0.1:6379")
+    assert result.stdout.strip() == "True True", result.stderr

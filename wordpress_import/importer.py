@@ -13,7 +13,7 @@ from django.db import transaction
 from django.urls import reverse
 from lxml import etree
 
-from articles.fragments import bump_content_version
+from articles import cache_tags
 from articles.models import Article
 from comments.models import Comment
 
@@ -92,8 +92,8 @@ class WordPressImport:
             )
         finally:
             if not self.dry_run:
-                # Bulk writes send no signals: reader pages' cached fragments learn of it here.
-                bump_content_version()
+                # Bulk writes send no signals: cached pages and fragments learn of it here.
+                cache_tags.outdate_everything()
         return self.report
 
     def _import(self, site):

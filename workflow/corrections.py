@@ -14,6 +14,10 @@ from .models import ArticleNote
 FEED_LENGTH = 30
 
 
+# The cache tag of the pages listing corrections (articles/cache_tags.py has the core's).
+CORRECTIONS = "corrections"
+
+
 def public_notes():
     return (
         ArticleNote.objects.filter(article__in=Article.objects.published())

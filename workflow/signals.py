@@ -7,9 +7,11 @@ working.
 
 from django.db.models.signals import post_delete, post_save, pre_save
 
-from articles.fragments import bump_content_version
+from articles import cache_tags
+from articles.invalidation import article_shown_changed
 from articles.models import Article
 
+from .corrections import CORRECTIONS
 from .models import ArticleNote, ArticleRedirect
 
 
@@ -37,11 +39,14 @@ def record_redirect(sender, instance, **kwargs):
         )
 
 
+def note_changed(sender, instance, **kwargs):
+    article_shown_changed([instance.article_id])
+    cache_tags.bump(CORRECTIONS)
+
+
 def connect():
     pre_save.connect(remember_old_slug, sender=Article, dispatch_uid="workflow-remember-old-slug")
     post_save.connect(record_redirect, sender=Article, dispatch_uid="workflow-record-redirect")
     # Corrections and updates are shown at the foot of the article, inside cached fragments.
-    post_save.connect(bump_content_version, sender=ArticleNote, dispatch_uid="workflow-note-save")
-    post_delete.connect(
-        bump_content_version, sender=ArticleNote, dispatch_uid="workflow-note-delete"
-    )
+    post_save.connect(note_changed, sender=ArticleNote, dispatch_uid="workflow-note-save")
+    post_delete.connect(note_changed, sender=ArticleNote, dispatch_uid="workflow-note-delete")

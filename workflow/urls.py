@@ -1,6 +1,16 @@
 from django.urls import path
 
+from articles import cache_tags
+from articles.pagecache import shared_page
+
 from . import corrections, views
+
+# The corrections page and feeds, cached whole for readers: they change with any correction
+# (CORRECTIONS) and with any article readers see (its headline, its leaving the site: FEEDS).
+corrections_page = shared_page(
+    corrections.CORRECTIONS, cache_tags.FEEDS, cache_tags.NAVIGATION, cache_tags.BANNER
+)
+corrections_feed = shared_page(corrections.CORRECTIONS, cache_tags.FEEDS)
 
 app_name = "workflow"
 
@@ -11,7 +21,19 @@ urlpatterns = [
         views.SharedPreviewView.as_view(),
         name="preview_shared",
     ),
-    path("corrections/", corrections.CorrectionsView.as_view(), name="corrections"),
-    path("corrections/feed/", corrections.CorrectionsRss(), name="corrections-feed"),
-    path("corrections/feed/atom/", corrections.CorrectionsAtom(), name="corrections-feed-atom"),
+    path(
+        "corrections/",
+        corrections_page(corrections.CorrectionsView.as_view()),
+        name="corrections",
+    ),
+    path(
+        "corrections/feed/",
+        corrections_feed(corrections.CorrectionsRss()),
+        name="corrections-feed",
+    ),
+    path(
+        "corrections/feed/atom/",
+        corrections_feed(corrections.CorrectionsAtom()),
+        name="corrections-feed-atom",
+    ),
 ]

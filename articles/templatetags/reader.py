@@ -9,8 +9,15 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
 
 from articles import page_parts
+from articles.fragments import article_version
 
 register = template.Library()
+
+
+@register.simple_tag(name="article_version")
+def article_version_tag(article):
+    """The version of what an article page's cached fragments show (articles/fragments.py)."""
+    return article_version(article)
 
 
 @register.simple_tag

@@ -7,6 +7,8 @@ from django.core.cache import caches
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from articles import cache_tags
+
 from .. import counting
 
 register = template.Library()
@@ -14,10 +16,12 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def most_read(context, heading_level=2):
-    """The rendered lists, kept a few minutes (and per content version, so an article taken
-    down leaves them at once) in the fragment cache: a warm page pays no query for them."""
+    """The rendered lists, kept a few minutes (and per version of the home page's articles, which
+    any change of an article readers see bumps, so an article taken down leaves them at once) in
+    the fragment cache: a warm page pays no query for them."""
     fragments = caches["template_fragments"]
-    key = f"readership:most-read:{heading_level}:{context.get('content_version')}"
+    version = cache_tags.fingerprint([cache_tags.HOME])
+    key = f"readership:most-read:{heading_level}:{version}"
     html = fragments.get(key)
     if html is None:
         html = render_to_string(
