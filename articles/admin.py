@@ -7,10 +7,40 @@ from django.db import models
 
 from .admin_filters import StateListFilter
 from .models import Article, AuthorProfile, Category, RelatedLink, Source
+from .slugs import slug_for_name
+from .xml_text import EditorTextForm
+
+
+class NamedWithSlugForm(EditorTextForm):
+    """Category and source: a name with no letters ("!!!") leaves the admin's slug box empty;
+    the slug policy fills it rather than asking the editor to invent one."""
+
+    slug_prefix = "item"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+        self.fields["slug"].help_text = "Leave empty to make it from the name."
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug")
+        max_length = self._meta.model._meta.get_field("slug").max_length
+        return slug or slug_for_name(
+            self.cleaned_data.get("name", ""), max_length=max_length, prefix=self.slug_prefix
+        )
+
+
+class CategoryForm(NamedWithSlugForm):
+    slug_prefix = "category"
+
+
+class SourceForm(NamedWithSlugForm):
+    slug_prefix = "source"
 
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
+    form = CategoryForm
     list_display = ["name", "kind", "position", "show_on_home", "slug"]
     list_editable = ["position", "show_on_home"]
     list_filter = ["kind"]
@@ -20,6 +50,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    form = SourceForm
     list_display = ["name", "url"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -48,7 +79,7 @@ class RelatedLinkInline(admin.TabularInline):
     fields = ["position", "to_article"]
 
 
-class ArticleAdminForm(forms.ModelForm):
+class ArticleAdminForm(EditorTextForm):
     class Meta:
         model = Article
         # The admin builds the form from the fieldsets below; these are the fields clean() needs.

@@ -10,6 +10,7 @@ from taggit.models import TaggedItemBase
 
 from .querysets import ArticleQuerySet
 from .sanitize import sanitize_body_html
+from .slugs import validate_slug
 
 
 class Category(models.Model):
@@ -19,7 +20,9 @@ class Category(models.Model):
         FORMAT = "format", "Kind of story"
 
     name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
+    slug = models.SlugField(
+        max_length=100, unique=True, allow_unicode=True, validators=[validate_slug]
+    )
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.TOPIC)
     description = models.TextField(blank=True, help_text="Shown at the top of the category page.")
     position = models.PositiveSmallIntegerField(
@@ -47,7 +50,9 @@ class Source(models.Model):
     """The agency or outlet credited for an article, e.g. Voice of America."""
 
     name = models.CharField(max_length=150, unique=True)
-    slug = models.SlugField(max_length=150, unique=True)
+    slug = models.SlugField(
+        max_length=150, unique=True, allow_unicode=True, validators=[validate_slug]
+    )
     url = models.URLField("website", blank=True)
 
     class Meta:
@@ -73,7 +78,11 @@ class Article(models.Model):  # type: ignore[django-manager-missing]
 
     headline = models.CharField(max_length=200)
     slug = models.SlugField(
-        max_length=200, unique=True, help_text="The article's address; keep it once published."
+        max_length=200,
+        unique=True,
+        allow_unicode=True,
+        validators=[validate_slug],
+        help_text="The article's address; keep it once published.",
     )
     standfirst = models.TextField(
         max_length=400,
