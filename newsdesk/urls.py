@@ -3,6 +3,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.views.decorators.http import require_safe
 
 from articles.sitemaps import sitemaps
 from articles.views import RobotsView
@@ -12,6 +13,7 @@ admin.site.site_title = "Newsdesk admin"
 admin.site.index_title = "Desk"
 
 
+@require_safe
 def sitemap_section(request, section):
     """One section of the sitemap index; the Google News one adds its news: elements."""
     template = "sitemaps/news.xml" if section == "news" else "sitemap.xml"
@@ -22,7 +24,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        require_safe(sitemap_views.index),
         {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
         name="sitemap-index",
     ),
