@@ -6,6 +6,7 @@ ALLOWED_HOSTS rather than inventing them: a generated key would log everyone out
 and a wildcard host would let anyone poison password-reset links.
 """
 
+from email.utils import getaddresses
 from pathlib import Path
 
 import environ
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "taggit",
     "reversion",
     "django.contrib.flatpages",
+    "csp",
     # The core first: comments and workflow depend on it (and extend its admin), never the
     # reverse. So do readership, breaking and standards. See docs/architecture.md.
     "articles",
@@ -57,10 +59,13 @@ INSTALLED_APPS = [
     "breaking",
     "standards",
     "wordpress_import",
+    "safeguards",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "safeguards.headers.permissions_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -100,6 +105,17 @@ DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}")
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers: a deferred transaction that later wants to write cannot wait for the
+    # lock (SQLite answers "database is locked" at once); IMMEDIATE takes it at BEGIN, where the
+    # busy timeout applies. WAL lets readers go on while one writer commits.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env.int("SQLITE_BUSY_TIMEOUT", default=20),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 # A health check costs a round trip on every request (about a fifth of a warm article page on
 # PostgreSQL here); Django's default is off, and a connection that fails is dropped after the
 # error. Turn it on where the database restarts under live traffic.
@@ -137,6 +153,10 @@ TIME_ZONE = env.str("TIME_ZONE", default="UTC")
 USE_I18N = True
 USE_TZ = True
 SITE_ID = 1
+# The public host name readers use (news.example.org). `manage.py migrate` writes it to the Sites
+# framework, from which canonical links, feeds, sitemaps and e-mails are built; production refuses
+# to start without it (safeguards/checks.py).
+SITE_DOMAIN = env.str("SITE_DOMAIN", default="localhost:8000" if DEBUG else "")
 
 STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "staticfiles")
@@ -166,10 +186,55 @@ if env.bool("BEHIND_TLS_PROXY", default=False):
     # Only behind a proxy that strips and sets this header itself; otherwise clients could forge it.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Content-Security-Policy (django-csp): everything from this origin, no inline script anywhere,
+# no plugins, no <base> rewriting, never framed. Article bodies may show images from other sites
+# (wire photos pasted by editors), hence https: for images only. The admin works under the same
+# policy because every script and style it loads is a file from STATIC_URL.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", "https:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+# Browser features no page of the site uses, denied to every page and frame.
+PERMISSIONS_POLICY_DENIED = [
+    "accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope",
+    "magnetometer", "microphone", "midi", "payment", "usb", "browsing-topics",
+]  # fmt: skip
+
+# Where server errors go. ADMINS: "Name <address>" entries, comma-separated, each mailed every
+# server error. ERROR_REPORTING=logging instead declares that the log collector alerts on them.
+ADMINS = [
+    (name or address, address)
+    for name, address in getaddresses(env.list("ADMINS", default=[]))
+    if address
+]
+ERROR_REPORTING = env.str("ERROR_REPORTING", default="admins")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "loggers": {
+        "django.request": {
+            "handlers": ["console", "mail_admins"],
+            "level": "ERROR",
+            "propagate": False,
+        },
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
 
@@ -188,6 +253,8 @@ NEWSDESK = {
     # Editors and writers get at most one workflow e-mail per this many minutes (the rest waits
     # for the next step or for `manage.py notify_desk` from cron), as moderators do.
     "WORKFLOW_NOTIFY_INTERVAL_MINUTES": env.int("WORKFLOW_NOTIFY_INTERVAL_MINUTES", default=5),
+    # The Retry-After of the 503 page readers get while the database is down or read-only.
+    "OUTAGE_RETRY_AFTER_SECONDS": env.int("OUTAGE_RETRY_AFTER_SECONDS", default=30),
 }
 
 # Reader comments (the comments app, design in docs/comments.md). Every threshold is read when

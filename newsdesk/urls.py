@@ -20,6 +20,9 @@ def sitemap_section(request, section):
     return sitemap_views.sitemap(request, sitemaps, section=section, template_name=template)
 
 
+# A database outage is a 503 with Retry-After; other errors the 500 page (safeguards/outage.py).
+handler500 = "safeguards.outage.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path(
