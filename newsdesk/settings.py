@@ -6,6 +6,7 @@ ALLOWED_HOSTS rather than inventing them: a generated key would log everyone out
 and a wildcard host would let anyone poison password-reset links.
 """
 
+from datetime import timedelta
 from email.utils import getaddresses
 from pathlib import Path
 
@@ -35,7 +36,8 @@ ALLOWED_HOSTS = env.list(
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # django.contrib.admin, with the two-factor sign-in of safeguards/admin_site.py.
+    "safeguards.admin_config.NewsdeskAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -50,6 +52,10 @@ INSTALLED_APPS = [
     "reversion",
     "django.contrib.flatpages",
     "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # The core first: comments and workflow depend on it (and extend its admin), never the
     # reverse. So do readership, breaking and standards. See docs/architecture.md.
     "articles",
@@ -71,10 +77,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "comments.middleware.private_for_pending_commenters",
     "workflow.redirects.old_slug_redirects",
+    # After authentication, as django-axes requires: answers locked-out sign-ins with its page.
+    "axes.middleware.AxesMiddleware",
     # Last: sees the 404 of any address the site does not know, and the old ones it should.
     "wordpress_import.middleware.LegacyAddressMiddleware",
 ]
@@ -140,6 +149,22 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Newsdesk <newsdesk@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Staff sign-in (README, "Staff sign-in"). django-axes counts failed sign-ins per account and per
+# address and locks each for a cool-off period; its backend must come first.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+# Locked: the account (from any address) and the address (for any account), separately.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# Editors and superusers must sign in with a second factor (TOTP, with recovery codes).
+STAFF_TWO_FACTOR_REQUIRED = env.bool("STAFF_TWO_FACTOR_REQUIRED", default=not DEBUG)
+OTP_TOTP_ISSUER = env.str("SITE_NAME", default="Newsdesk")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -32,3 +32,5 @@ SILENCED_SYSTEM_CHECKS = [
     "safeguards.E003",
     "safeguards.E004",
 ]
+# Most tests sign staff in with force_login; the two-factor tests turn this on themselves.
+STAFF_TWO_FACTOR_REQUIRED = False
