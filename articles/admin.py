@@ -1,9 +1,11 @@
 """The content's admin. The workflow app extends ArticleAdmin with roles, state transitions,
 revisions and corrections (workflow/admin.py), and re-registers it."""
 
-from django import forms
+import re
+
 from django.contrib import admin
 from django.db import models
+from django.http import HttpResponseBadRequest
 
 from .admin_filters import StateListFilter
 from .models import Article, AuthorProfile, Category, RelatedLink, Source
@@ -98,6 +100,15 @@ class ArticleAdminForm(EditorTextForm):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
+
+    def changelist_view(self, request, extra_context=None):
+        # Django turns a bad date into "?e=1" but a year like 99999999999 overflows to a 500.
+        for part in ("year", "month", "day"):
+            value = request.GET.get(f"{self.date_hierarchy}__{part}")
+            if value is not None and not re.fullmatch(r"[0-9]{1,4}", value):
+                return HttpResponseBadRequest("That date filter is not a date.")
+        return super().changelist_view(request, extra_context)
+
     list_display = ["headline", "state", "published_at", "is_published", "author", "source"]
     list_filter = [
         StateListFilter,
