@@ -34,7 +34,7 @@ class EditorTextForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        for name, value in list(cleaned.items()):
+        for name, value in list(self.cleaned_data.items()):
             values = value if isinstance(value, list | tuple) else [value]
             for each in values:
                 try:
