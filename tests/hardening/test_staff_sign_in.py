@@ -159,13 +159,6 @@ def test_a_password_only_session_of_an_enrolled_editor_reaches_no_admin_page(
     assert client.get("/admin/").status_code == 302
 
 
-def test_writers_are_not_asked_for_a_second_factor(client, django_user_model, two_factor_required):
-    from django.contrib.auth.models import Group
-
-    from tests.workflow.roles import ensure_roles
-
-    ensure_roles()
-    writer = django_user_model.objects.create_user("wendy", password=PASSWORD, is_staff=True)
-    writer.groups.add(Group.objects.get(name="Writers"))
+def test_writers_are_not_asked_for_a_second_factor(client, writer, two_factor_required):
     assert sign_in(client, username="wendy").status_code == 302
     assert client.get("/admin/").status_code == 200
