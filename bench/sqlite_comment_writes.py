@@ -80,6 +80,7 @@ def main():
         # Robots' limits off: this measures the database, not the spam defences.
         "COMMENTS_MIN_SECONDS": "0",
         "COMMENTS_FLOOD_LIMIT": "1000000",
+        "COMMENTS_TOKEN_LIMIT": "1000000",
         "COMMENTS_CLOSE_AFTER_DAYS": "0",
         "PYTHONPATH": str(ROOT),
     }

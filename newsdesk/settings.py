@@ -297,6 +297,9 @@ NEWSDESK_COMMENTS = {
     # Per-IP flood limit through the cache: at most LIMIT posts per WINDOW seconds.
     "FLOOD_LIMIT": env.int("COMMENTS_FLOOD_LIMIT", default=5),
     "FLOOD_WINDOW_SECONDS": env.int("COMMENTS_FLOOD_WINDOW_SECONDS", default=60),
+    # Token endpoint (comments.js fetches a CSRF token and a one-use form timestamp): at most
+    # this many requests per address per FLOOD_WINDOW_SECONDS.
+    "TOKEN_LIMIT": env.int("COMMENTS_TOKEN_LIMIT", default=60),
     # Comments close automatically this many days after publication (0: never). Never under
     # DEBUG, so `make run` shows the form on the seed articles, which are from 2024.
     "CLOSE_AFTER_DAYS": env.int("COMMENTS_CLOSE_AFTER_DAYS", default=0 if DEBUG else 30),
