@@ -83,7 +83,8 @@ def keep_text_through_outage(view):
                 raise
             release(request.POST.get("timestamp", ""))
             seconds = settings.NEWSDESK["OUTAGE_RETRY_AFTER_SECONDS"]
-            form = CommentForm(initial=_kept_without_database(request.POST), article=None)
+            # _kept() reads only the request and the cache, never the database.
+            form = CommentForm(initial=_kept(request.POST), article=None)
             html = loader.render_to_string(
                 "comments/outage.html",
                 {
@@ -99,14 +100,6 @@ def keep_text_through_outage(view):
             return response
 
     return wrapper
-
-
-def _kept_without_database(data):
-    kept = {key: data.get(key, "") for key in ["name", "email", "body"]}
-    kept["parent"] = as_id(data.get("parent"))
-    timestamp = data.get("timestamp", "")
-    kept["timestamp"] = timestamp if timestamp_still_valid(timestamp) else sign_timestamp()
-    return kept
 
 
 def _posted(request, article, comment):
