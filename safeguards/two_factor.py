@@ -68,3 +68,20 @@ class StaffSignInForm(AdminAuthenticationForm):
             )
         # django_otp's user_logged_in handler stores this in the session: the user is verified.
         user.otp_device = device
+
+
+def password_only_sessions_stay_in_the_admin(get_response):
+    """Outside the admin (draft previews, the reader site), a session still waiting for its
+    second factor counts as anonymous: a stolen password alone shows no draft."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.urls import reverse
+
+    def middleware(request):
+        user = request.user
+        in_admin = request.path.startswith(reverse("admin:index"))
+        # requires_two_factor() first: with the setting off, or for readers, it costs nothing.
+        if not in_admin and requires_two_factor(user) and not user.is_verified():
+            request.user = AnonymousUser()
+        return get_response(request)
+
+    return middleware

@@ -162,3 +162,24 @@ def test_a_password_only_session_of_an_enrolled_editor_reaches_no_admin_page(
 def test_writers_are_not_asked_for_a_second_factor(client, writer, two_factor_required):
     assert sign_in(client, username="wendy").status_code == 302
     assert client.get("/admin/").status_code == 200
+
+
+def test_a_password_only_session_sees_no_draft_preview(client, editor, two_factor_required):
+    from articles.models import Article
+    from tests.factories import make_article
+
+    draft = make_article(status=Article.Status.DRAFT, published_at=None)
+    preview = reverse("workflow:preview", args=[draft.pk])
+    sign_in(client)  # the password was right; no second factor yet
+    assert client.get(preview).status_code in (302, 403, 404)
+    assert draft.headline not in client.get(preview, follow=True).content.decode()
+
+
+def test_a_verified_editor_sees_the_draft_preview(client, enrolled):
+    from articles.models import Article
+    from tests.factories import make_article
+
+    draft = make_article(status=Article.Status.DRAFT, published_at=None)
+    sign_in(client, code=current_code(enrolled[0]))
+    response = client.get(reverse("workflow:preview", args=[draft.pk]))
+    assert response.status_code == 200 and draft.headline in response.content.decode()
