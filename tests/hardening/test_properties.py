@@ -140,3 +140,14 @@ def test_odd_admin_filter_values_answer_400_or_a_list(admin_client, query):
     admin_client.raise_request_exception = False
     response = admin_client.get(f"/admin/articles/article/?{query}")
     assert response.status_code in (200, 302, 400), response.status_code
+
+
+@pytest.mark.django_db
+@given(username=ANY_TEXT, password=ANY_TEXT, code=ANY_TEXT)
+@QUICK
+def test_staff_sign_in_form_with_any_text_never_answers_500(client, username, password, code):
+    client.raise_request_exception = False
+    response = client.post(
+        reverse("admin:login"), {"username": username, "password": password, "otp_token": code}
+    )
+    assert response.status_code < 500
