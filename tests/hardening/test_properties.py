@@ -133,6 +133,7 @@ def test_admin_filters_and_autocomplete_with_any_value_never_answer_500(admin_cl
         "categories__id__exact=99999999999999999999999",
         "source__id__exact=-1",
         "q=%00",
+        "categories__id__exact=1%00",
         "author__id__exact=1e9",
     ],
 )
@@ -151,3 +152,15 @@ def test_staff_sign_in_form_with_any_text_never_answers_500(client, username, pa
         reverse("admin:login"), {"username": username, "password": password, "otp_token": code}
     )
     assert response.status_code < 500
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/articles/article/?q=%00",
+        "/admin/autocomplete/?app_label=articles&model_name=article&field_name=source&term=%00",
+    ],
+)
+def test_a_nul_in_an_admin_search_answers_400(admin_client, url):
+    assert admin_client.get(url).status_code == 400
