@@ -88,7 +88,7 @@ class LatestRss(Feed):
                 "alt": article.lead_image_alt,
             }
         if settings.NEWSDESK["FEED_FULL_TEXT"]:
-            extra["full_html"] = article.body
+            extra["full_html"] = str(article.body_html)  # sanitised whatever wrote the row
         return extra
 
     def _absolute(self, path):

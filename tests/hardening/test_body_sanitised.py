@@ -88,3 +88,13 @@ def test_revision_restore(client):
     Version.objects.get(pk=version.pk).revision.revert()
     assert Article.objects.get(pk=article.pk).body == HOSTILE
     assert_reader_sees_it_clean(client, article)
+
+
+def test_full_text_feeds_carry_the_sanitised_body(client, settings):
+    settings.NEWSDESK = {**settings.NEWSDESK, "FEED_FULL_TEXT": True}
+    article = make_article()
+    Article.objects.filter(pk=article.pk).update(body=HOSTILE)
+    for feed in ("/feed/", "/feed/atom/"):
+        xml = client.get(feed).content.decode()
+        assert "Kept paragraph." in xml
+        assert "alert" not in xml and "onerror" not in xml
