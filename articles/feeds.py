@@ -5,6 +5,7 @@ the FEED_FULL_TEXT setting, the whole article.
 """
 
 import mimetypes
+from typing import Any
 
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
@@ -78,7 +79,7 @@ class LatestRss(Feed):
         ]
 
     def item_extra_kwargs(self, article):
-        extra = {}
+        extra: dict[str, Any] = {}
         if article.lead_image:
             extra["image"] = {
                 "url": self._absolute(article.lead_image.url),
