@@ -12,7 +12,7 @@ from django.urls import Resolver404, resolve
 from django.views import csrf
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from articles.models import Article
 from safeguards.outage import is_database_outage
