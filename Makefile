@@ -69,10 +69,14 @@ format: $(STAMP)
 migrations-check: $(STAMP)
 	DEBUG=true $(PYTHON) manage.py makemigrations --check --dry-run
 
-# `check --deploy` as production would run it: DEBUG off and every secret set.
+# `check --deploy` as production would run it: DEBUG off, every secret set, a shared cache, a
+# real mail server and the public domain (safeguards/checks.py refuses anything less).
 deploy-check: $(STAMP)
 	DEBUG=false SECRET_KEY="$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
-		ALLOWED_HOSTS=news.example.org $(PYTHON) manage.py check --deploy --fail-level WARNING
+		ALLOWED_HOSTS=news.example.org SITE_DOMAIN=news.example.org \
+		CACHE_URL=redis://127.0.0.1:6379/1 EMAIL_URL=smtp+tls://newsdesk@mail.example.org:587 \
+		ADMINS="Newsdesk ops <ops@news.example.org>" \
+		$(PYTHON) manage.py check --deploy --fail-level WARNING
 
 # Not part of the tests: speed targets are measured here, never asserted in timed tests.
 bench: $(STAMP)

@@ -1,19 +1,51 @@
 """The content's admin. The workflow app extends ArticleAdmin with roles, state transitions,
 revisions and corrections (workflow/admin.py), and re-registers it."""
 
-from django import forms
+import re
+
 from django.contrib import admin
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection, models
+from django.http import HttpResponseBadRequest
 
 from .admin_filters import StateListFilter
 from .models import Article, AuthorProfile, Category, RelatedLink, Source
 from .pagination import EditorsCountPaginator
 from .search_document import SEARCH_CONFIG
+from .slugs import slug_for_name
+from .xml_text import EditorTextForm
+
+
+class NamedWithSlugForm(EditorTextForm):
+    """Category and source: a name with no letters ("!!!") leaves the admin's slug box empty;
+    the slug policy fills it rather than asking the editor to invent one."""
+
+    slug_prefix = "item"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+        self.fields["slug"].help_text = "Leave empty to make it from the name."
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug")
+        max_length = self._meta.model._meta.get_field("slug").max_length
+        return slug or slug_for_name(
+            self.cleaned_data.get("name", ""), max_length=max_length, prefix=self.slug_prefix
+        )
+
+
+class CategoryForm(NamedWithSlugForm):
+    slug_prefix = "category"
+
+
+class SourceForm(NamedWithSlugForm):
+    slug_prefix = "source"
 
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
+    form = CategoryForm
     list_display = ["name", "kind", "position", "show_on_home", "slug"]
     list_editable = ["position", "show_on_home"]
     list_filter = ["kind"]
@@ -23,6 +55,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    form = SourceForm
     list_display = ["name", "url"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -61,7 +94,7 @@ def prefix_words(text: str) -> list[str]:
     return [f"{word.lower()}:*" for word in words if word]
 
 
-class ArticleAdminForm(forms.ModelForm):
+class ArticleAdminForm(EditorTextForm):
     class Meta:
         model = Article
         # The admin builds the form from the fieldsets below; these are the fields clean() needs.
@@ -80,6 +113,15 @@ class ArticleAdminForm(forms.ModelForm):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
+
+    def changelist_view(self, request, extra_context=None):
+        # Django turns a bad date into "?e=1" but a year like 99999999999 overflows to a 500.
+        for part in ("year", "month", "day"):
+            value = request.GET.get(f"{self.date_hierarchy}__{part}")
+            if value is not None and not re.fullmatch(r"[0-9]{1,4}", value):
+                return HttpResponseBadRequest("That date filter is not a date.")
+        return super().changelist_view(request, extra_context)
+
     list_display = ["headline", "state", "published_at", "is_published", "author", "source"]
     list_filter = [
         StateListFilter,

@@ -6,7 +6,14 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Newsroom"
 
     def ready(self):
+        from django.db.models.signals import pre_save
+        from django.urls import register_converter
+        from taggit.models import Tag
+
         from . import invalidation, signals
+        from .slugs import UnicodeSlugConverter, tag_slug_by_policy
 
         signals.connect()
         invalidation.connect()
+        register_converter(UnicodeSlugConverter, "uslug")
+        pre_save.connect(tag_slug_by_policy, sender=Tag, dispatch_uid="newsdesk-tag-slug-policy")

@@ -5,6 +5,7 @@ from django.db import connection, models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
@@ -12,6 +13,7 @@ from .addresses import slug_address
 from .querysets import ArticleQuerySet
 from .sanitize import sanitize_body_html
 from .search_document import TEXT_FIELDS, PortableGinIndex, weighted_vector
+from .slugs import validate_slug
 
 
 class Category(models.Model):
@@ -21,7 +23,9 @@ class Category(models.Model):
         FORMAT = "format", "Kind of story"
 
     name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
+    slug = models.SlugField(
+        max_length=100, unique=True, allow_unicode=True, validators=[validate_slug]
+    )
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.TOPIC)
     description = models.TextField(blank=True, help_text="Shown at the top of the category page.")
     position = models.PositiveSmallIntegerField(
@@ -49,7 +53,9 @@ class Source(models.Model):
     """The agency or outlet credited for an article, e.g. Voice of America."""
 
     name = models.CharField(max_length=150, unique=True)
-    slug = models.SlugField(max_length=150, unique=True)
+    slug = models.SlugField(
+        max_length=150, unique=True, allow_unicode=True, validators=[validate_slug]
+    )
     url = models.URLField("website", blank=True)
 
     class Meta:
@@ -83,7 +89,11 @@ class Article(models.Model):  # type: ignore[django-manager-missing]
 
     headline = models.CharField(max_length=200)
     slug = models.SlugField(
-        max_length=200, unique=True, help_text="The article's address; keep it once published."
+        max_length=200,
+        unique=True,
+        allow_unicode=True,
+        validators=[validate_slug],
+        help_text="The article's address; keep it once published.",
     )
     standfirst = models.TextField(
         max_length=400,
@@ -270,6 +280,13 @@ class Article(models.Model):  # type: ignore[django-manager-missing]
     @cached_property
     def tag_list(self):
         return list(self.tags.all())
+
+    @cached_property
+    def body_html(self):
+        """The body readers get, sanitised here whatever wrote the row: save() sanitises too,
+        but a queryset update(), a fixture, a revision restore or an import bypasses save().
+        Sanitising is a fixed point, so clean bodies come out unchanged."""
+        return mark_safe(sanitize_body_html(self.body))  # noqa: S308  (nh3's allow-list output)
 
     @property
     def section(self):

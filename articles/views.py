@@ -176,5 +176,7 @@ class SearchView(ArticleListView):
 
 @method_decorator(shared_page(), name="dispatch")
 class RobotsView(TemplateView):
+    # Machine-read files answer GET and HEAD; anything else is 405 (see feeds and sitemaps).
+    http_method_names = ["get", "head"]
     template_name = "robots.txt"
     content_type = "text/plain; charset=utf-8"

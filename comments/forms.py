@@ -1,4 +1,5 @@
 import re
+import secrets
 import time
 from typing import cast
 
@@ -27,14 +28,18 @@ def as_id(value):
 
 
 def sign_timestamp(at=None):
-    """A tamper-proof note of when the form was handed out."""
-    return signing.dumps(int(time.time() if at is None else at), salt=TIMESTAMP_SALT)
+    """A tamper-proof note of when the form was handed out, unique to this form (a random
+    nonce), so that it can be used for one comment only (used_once.py)."""
+    return signing.dumps(
+        [int(time.time() if at is None else at), secrets.token_urlsafe(8)], salt=TIMESTAMP_SALT
+    )
 
 
 def timestamp_age(value):
     """Seconds since sign_timestamp() made `value`; raises signing.BadSignature if forged."""
-    signed_at = signing.loads(value, salt=TIMESTAMP_SALT)
-    if not isinstance(signed_at, int):
+    signed = signing.loads(value, salt=TIMESTAMP_SALT)
+    signed_at = signed[0] if isinstance(signed, list) and len(signed) == 2 else signed
+    if not isinstance(signed_at, int) or isinstance(signed_at, bool):
         raise signing.BadSignature("not a timestamp")
     return time.time() - signed_at
 

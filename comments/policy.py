@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
+from .folding import email_blocked, fold
+
 LINK = re.compile(r"(?:https?://|www\.)", re.IGNORECASE)
 
 
@@ -19,8 +21,9 @@ class CommentPolicy:
     # The article field that opens or closes comments, and the one auto-closing counts from.
     enable_field = "comments_open"
     auto_close_field = "published_at"
-    # Cache keys of the flood limit.
+    # Cache keys of the flood limit and of the token endpoint's rate limit.
     flood_key = "comments:flood:{ip}"
+    token_key = "comments:token:{ip}"
 
     def __init__(self, config=None):
         self.config = config if config is not None else settings.NEWSDESK_COMMENTS
@@ -55,15 +58,15 @@ class CommentPolicy:
         links = len(LINK.findall(body)) + len(LINK.findall(name))
         if links > self.max_links:
             reasons.append(f"{links} links (limit {self.max_links})")
-        text = f"{name}\n{body}".casefold()
-        email = email.casefold()
+        # Folded (folding.py): a zero-width space, full-width or Cyrillic letters do not hide a word.
+        text = fold(f"{name}\n{body}")
         for term in blocked_terms:
-            value = term.value.casefold()
+            value = fold(term.value)
             if term.kind == term.Kind.WORD and value:
                 if re.search(rf"(?<!\w){re.escape(value)}(?!\w)", text):
                     reasons.append(f"blocked word: {term.value}")
             elif term.kind == term.Kind.EMAIL and value:
-                if email == value or (value.startswith("@") and email.endswith(value)):
+                if email_blocked(email, term.value):
                     reasons.append("blocked email")
             elif term.kind == term.Kind.IP and ip_address and _in_network(ip_address, value):
                 reasons.append("blocked IP address")
@@ -72,14 +75,21 @@ class CommentPolicy:
     # Floods
     def register_post(self, ip_address):
         """Count a post from this address; False once it is over the flood limit."""
-        key = self.flood_key.format(ip=ip_address or "unknown")
+        return self._count(self.flood_key, ip_address, self.flood_limit)
+
+    def register_token_request(self, ip_address):
+        """Count a token request from this address; False once over TOKEN_LIMIT per window."""
+        return self._count(self.token_key, ip_address, self.token_limit)
+
+    def _count(self, key_pattern, ip_address, limit):
+        key = key_pattern.format(ip=ip_address or "unknown")
         cache.add(key, 0, timeout=self.flood_window_seconds)
         try:
             count = cache.incr(key)
         except ValueError:  # expired between add() and incr()
             cache.set(key, 1, timeout=self.flood_window_seconds)
             count = 1
-        return count <= self.flood_limit
+        return count <= limit
 
 
 def _in_network(address, network):

@@ -6,6 +6,8 @@ ALLOWED_HOSTS rather than inventing them: a generated key would log everyone out
 and a wildcard host would let anyone poison password-reset links.
 """
 
+from datetime import timedelta
+from email.utils import getaddresses
 from pathlib import Path
 
 import environ
@@ -34,7 +36,8 @@ ALLOWED_HOSTS = env.list(
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # django.contrib.admin, with the two-factor sign-in of safeguards/admin_site.py.
+    "safeguards.admin_config.NewsdeskAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -48,6 +51,11 @@ INSTALLED_APPS = [
     "taggit",
     "reversion",
     "django.contrib.flatpages",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # The core first: comments and workflow depend on it (and extend its admin), never the
     # reverse. So do readership, breaking and standards. See docs/architecture.md.
     "articles",
@@ -57,11 +65,15 @@ INSTALLED_APPS = [
     "breaking",
     "standards",
     "wordpress_import",
+    "safeguards",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Security headers on every response, cache hits included (above the page cache).
+    "csp.middleware.CSPMiddleware",
+    "safeguards.headers.permissions_policy",
     # Compresses what the middleware below it and the views return (HTML, feeds, sitemaps,
     # JSON): above them all, so it sees their final bodies. Whitenoise serves static files
     # precompressed, above it. Shared pages carry no secret, so BREACH has nothing to find there;
@@ -74,11 +86,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "safeguards.two_factor.password_only_sessions_stay_in_the_admin",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "articles.overload.StatementTimeoutMiddleware",
     "comments.middleware.private_for_pending_commenters",
     "workflow.redirects.old_slug_redirects",
+    # After authentication, as django-axes requires: answers locked-out sign-ins with its page.
+    "axes.middleware.AxesMiddleware",
     # Last: sees the 404 of any address the site does not know, and the old ones it should.
     "wordpress_import.middleware.LegacyAddressMiddleware",
 ]
@@ -109,6 +125,17 @@ DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}")
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers: a deferred transaction that later wants to write cannot wait for the
+    # lock (SQLite answers "database is locked" at once); IMMEDIATE takes it at BEGIN, where the
+    # busy timeout applies. WAL lets readers go on while one writer commits.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env.int("SQLITE_BUSY_TIMEOUT", default=20),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 # A health check costs a round trip on every request (about a fifth of a warm article page on
 # PostgreSQL here); Django's default is off, and a connection that fails is dropped after the
 # error. Turn it on where the database restarts under live traffic.
@@ -150,6 +177,22 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Newsdesk <newsdesk@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Staff sign-in (README, "Staff sign-in"). django-axes counts failed sign-ins per account and per
+# address and locks each for a cool-off period; its backend must come first.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+# Locked: the account (from any address) and the address (for any account), separately.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# Editors and superusers must sign in with a second factor (TOTP, with recovery codes).
+STAFF_TWO_FACTOR_REQUIRED = env.bool("STAFF_TWO_FACTOR_REQUIRED", default=not DEBUG)
+OTP_TOTP_ISSUER = env.str("SITE_NAME", default="Newsdesk")
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -162,6 +205,10 @@ TIME_ZONE = env.str("TIME_ZONE", default="UTC")
 USE_I18N = True
 USE_TZ = True
 SITE_ID = 1
+# The public host name readers use (news.example.org). `manage.py migrate` writes it to the Sites
+# framework, from which canonical links, feeds, sitemaps and e-mails are built; production refuses
+# to start without it (safeguards/checks.py).
+SITE_DOMAIN = env.str("SITE_DOMAIN", default="localhost:8000" if DEBUG else "")
 
 STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "staticfiles")
@@ -191,10 +238,55 @@ if env.bool("BEHIND_TLS_PROXY", default=False):
     # Only behind a proxy that strips and sets this header itself; otherwise clients could forge it.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Content-Security-Policy (django-csp): everything from this origin, no inline script anywhere,
+# no plugins, no <base> rewriting, never framed. Article bodies may show images from other sites
+# (wire photos pasted by editors), hence https: for images only. The admin works under the same
+# policy because every script and style it loads is a file from STATIC_URL.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", "https:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+# Browser features no page of the site uses, denied to every page and frame.
+PERMISSIONS_POLICY_DENIED = [
+    "accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope",
+    "magnetometer", "microphone", "midi", "payment", "usb", "browsing-topics",
+]  # fmt: skip
+
+# Where server errors go. ADMINS: "Name <address>" entries, comma-separated, each mailed every
+# server error. ERROR_REPORTING=logging instead declares that the log collector alerts on them.
+ADMINS = [
+    (name or address, address)
+    for name, address in getaddresses(env.list("ADMINS", default=[]))
+    if address
+]
+ERROR_REPORTING = env.str("ERROR_REPORTING", default="admins")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "loggers": {
+        "django.request": {
+            "handlers": ["console", "mail_admins"],
+            "level": "ERROR",
+            "propagate": False,
+        },
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
 
@@ -232,6 +324,8 @@ NEWSDESK = {
     "EXPENSIVE_STATEMENT_TIMEOUT_MS": env.int("EXPENSIVE_STATEMENT_TIMEOUT_MS", default=3_000),
     # The Retry-After of a 503 from those limits, in seconds.
     "RETRY_AFTER_SECONDS": env.int("RETRY_AFTER_SECONDS", default=5),
+    # The Retry-After of the 503 page readers get while the database is down or read-only.
+    "OUTAGE_RETRY_AFTER_SECONDS": env.int("OUTAGE_RETRY_AFTER_SECONDS", default=30),
 }
 
 # Reader comments (the comments app, design in docs/comments.md). Every threshold is read when
@@ -249,6 +343,9 @@ NEWSDESK_COMMENTS = {
     # Per-IP flood limit through the cache: at most LIMIT posts per WINDOW seconds.
     "FLOOD_LIMIT": env.int("COMMENTS_FLOOD_LIMIT", default=5),
     "FLOOD_WINDOW_SECONDS": env.int("COMMENTS_FLOOD_WINDOW_SECONDS", default=60),
+    # Token endpoint (comments.js fetches a CSRF token and a one-use form timestamp): at most
+    # this many requests per address per FLOOD_WINDOW_SECONDS.
+    "TOKEN_LIMIT": env.int("COMMENTS_TOKEN_LIMIT", default=60),
     # Comments close automatically this many days after publication (0: never). Never under
     # DEBUG, so `make run` shows the form on the seed articles, which are from 2024.
     "CLOSE_AFTER_DAYS": env.int("COMMENTS_CLOSE_AFTER_DAYS", default=0 if DEBUG else 30),

@@ -24,3 +24,13 @@ CACHES = {
     },
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The suite runs with DEBUG off on per-process caches and locmem e-mail on purpose; the
+# production checks themselves are tested with these settings overridden (tests/hardening).
+SILENCED_SYSTEM_CHECKS = [
+    "safeguards.E001",
+    "safeguards.E002",
+    "safeguards.E003",
+    "safeguards.E004",
+]
+# Most tests sign staff in with force_login; the two-factor tests turn this on themselves.
+STAFF_TWO_FACTOR_REQUIRED = False

@@ -3,6 +3,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.views.decorators.http import require_safe
 
 from articles import cache_tags
 from articles.overload import expensive_page
@@ -15,6 +16,7 @@ admin.site.site_title = "Newsdesk admin"
 admin.site.index_title = "Desk"
 
 
+@require_safe
 @shared_page(cache_tags.SITEMAPS, lists_articles=True)
 @expensive_page("sitemaps")
 def sitemap_section(request, section):
@@ -23,12 +25,17 @@ def sitemap_section(request, section):
     return sitemap_views.sitemap(request, sitemaps, section=section, template_name=template)
 
 
+# A database outage is a 503 with Retry-After; other errors the 500 page (safeguards/outage.py).
+handler500 = "safeguards.outage.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path(
         "sitemap.xml",
-        shared_page(cache_tags.SITEMAPS, lists_articles=True)(
-            expensive_page("sitemaps")(sitemap_views.index)
+        require_safe(
+            shared_page(cache_tags.SITEMAPS, lists_articles=True)(
+                expensive_page("sitemaps")(sitemap_views.index)
+            )
         ),
         {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
         name="sitemap-index",

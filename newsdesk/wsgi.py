@@ -10,3 +10,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
 os.environ["NEWSDESK_SERVING_REQUESTS"] = "1"
 
 application = get_wsgi_application()
+
+# gunicorn runs no system checks by itself: a release with a per-process cache, an e-mail backend
+# that sends nothing or no public domain must fail here rather than serve (safeguards/checks.py).
+from safeguards.checks import refuse_unsafe_production_settings  # noqa: E402
+
+refuse_unsafe_production_settings()

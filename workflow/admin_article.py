@@ -55,7 +55,8 @@ class WorkflowAdmin(StepsAdmin, VersionAdmin):
         readonly = [*super().get_readonly_fields(request, obj), "state_in_words", "published_at"]
         readonly.append("author")
         if not policy.can_publish(request.user):
-            readonly.append("updated_at")
+            # The lead story is the front page's choice: an editor's, like publication.
+            readonly += ["updated_at", "is_lead"]
         return readonly
 
     def get_fieldsets(self, request, obj=None):

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from articles.xml_text import EditorTextForm
+
 from .models import ArticleNote
 
 
@@ -7,6 +9,7 @@ class ArticleNoteInline(admin.StackedInline):
     """Corrections and updates; editors only (Writers have just the view permission)."""
 
     model = ArticleNote
+    form = EditorTextForm
     extra = 0
     fields = ["kind", "created_at", "text"]
     verbose_name = "correction or update"

@@ -37,7 +37,8 @@ def test_reader_sees_the_seed_article(request, page_fixture, seed_url, screensho
 
     # Back to top works without JavaScript: it is a plain link to the top of the document.
     page.get_by_role("link", name="Back to top").click()
-    page.wait_for_function("window.scrollY === 0")
+    # A function, not a bare expression: Playwright eval()s expressions, which the CSP forbids.
+    page.wait_for_function("() => window.scrollY === 0")
     assert page.url.endswith("#top")
 
 

@@ -243,3 +243,14 @@ def test_editor_schedules_in_the_admin(desk_editor_client, writers_draft, client
     assert '<td class="field-state">Scheduled</td>' in listing.content.decode()
     client.logout()
     assert client.get(writers_draft.get_absolute_url()).status_code == 404
+
+
+def test_only_editors_may_pin_the_lead_story(writer_client, writers_draft, desk_editor):
+    url = reverse("admin:articles_article_change", args=[writers_draft.pk])
+    assert 'name="is_lead"' not in writer_client.get(url).content.decode()
+    forged = article_form_data(writers_draft, is_lead="on")
+    assert writer_client.post(url, forged).status_code == 302
+    writers_draft.refresh_from_db()
+    assert not writers_draft.is_lead
+    writer_client.force_login(desk_editor)
+    assert 'name="is_lead"' in writer_client.get(url).content.decode()
