@@ -9,6 +9,9 @@ import reversion
 
 from articles.models import Article, RelatedLink, TaggedArticle
 
+# Kept by the site, not written by editors: never compared, never restored.
+DERIVED_FIELDS = {Article: ("search_vector", "comment_count")}
+
 
 def register():
     """Called from WorkflowConfig.ready(). The admin's VersionAdmin may have registered these
@@ -20,4 +23,4 @@ def register():
     ]:
         if reversion.is_registered(model):
             reversion.unregister(model)
-        reversion.register(model, follow=follow)
+        reversion.register(model, follow=follow, exclude=DERIVED_FIELDS.get(model, ()))
