@@ -53,6 +53,10 @@ browser-deps: $(AXE)
 	@command -v chromium >/dev/null 2>&1 || { \
 		echo "Installing Debian's chromium for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@# nginx in front of the page cache is tested for real (tests/test_nginx.py).
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { \
+		echo "Installing Debian's nginx-light for the proxy-cache tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; }
 
 # Style, formatting, the direction of dependencies between apps (import-linter contracts in
 # pyproject.toml) and types (mypy with django-stubs).

@@ -34,3 +34,15 @@ SILENCED_SYSTEM_CHECKS = [
 ]
 # Most tests sign staff in with force_login; the two-factor tests turn this on themselves.
 STAFF_TWO_FACTOR_REQUIRED = False
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not Django's shared in-memory database: in shared-cache mode SQLite answers a second
+    # writer "database table is locked" at once, ignoring the busy timeout, and the live server
+    # then shares one connection object between its request threads. A file gives every thread
+    # its own connection that waits for the lock as production does. One file per run, so
+    # checkouts testing side by side never meet; Django deletes it at the end.
+    import tempfile
+
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"newsdesk-test-{os.getpid()}.sqlite3")
+    }

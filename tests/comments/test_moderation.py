@@ -68,8 +68,8 @@ def test_two_moderators_at_once_change_a_comment_once(django_user_model):
     def act(user):
         barrier.wait()
         try:
-            # SQLite's shared in-memory test database refuses a second writer outright
-            # ("table is locked") instead of waiting as PostgreSQL does: retry like a user would.
+            # A writer that still finds the lock taken after the busy timeout retries, as a
+            # moderator clicking again would.
             for _ in range(200):
                 try:
                     results[user.username] = approve_comment(
