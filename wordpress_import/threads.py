@@ -29,6 +29,7 @@ SKIPPED_TYPES = {
     "trackback": "a trackback (not brought over)",
 }
 NAME_MAX = 80
+APPROVED = Comment.Status.APPROVED
 
 
 def _fingerprint(comment):
@@ -71,7 +72,21 @@ class CommentMapper:
             )
         }
 
-    def import_for(self, article, post):
+    def approved_count(self, post):
+        """How many approved comments a new article for `post` will have, when all its comments
+        are new (so the article is written with its count); else None (counted after)."""
+        count = 0
+        for comment in post.comments:
+            if comment.comment_id in self.records:
+                return None
+            if not self._skip_reason(comment) and STATUSES[comment.approved] == APPROVED:
+                count += 1
+        return count
+
+    def import_for(self, article, post, *, counted=False):
+        """Writes the post's comments: one insert for the new ones (threads linked by one update
+        after it), an update per changed one. `counted`: the article was written with its
+        approved-comment count (approved_count), so it is not counted again."""
         kept = {}
         for comment in post.comments:
             reason = self._skip_reason(comment)
@@ -82,46 +97,54 @@ class CommentMapper:
         by_id = {comment.comment_id: comment for comment in post.comments}
         placed = self._place(kept, by_id)
         now = timezone.now()
-        new_ids: dict[int, int] = {}  # wp id -> Comment pk
+        pks: dict[int, int] = {}  # wp id -> Comment pk, of comments already here
         changed = False
-        records = []
-        for level in range(1, self.max_depth + 1):
-            creating, mapping = [], []
-            for wp_id, (parent_wp_id, depth) in placed.items():
-                if depth != level:
-                    continue
-                source = kept[wp_id]
-                parent_pk = new_ids.get(parent_wp_id) if parent_wp_id else None
-                current = _fingerprint(source)
-                known = self.records.get(wp_id)
-                if known and known[1] == current:
-                    new_ids[wp_id] = known[0]
-                    self.tally.skip("unchanged since the last import")
-                    continue
-                values = self._values(source, article, parent_pk, depth)
-                changed = True
-                if known:
-                    new_ids[wp_id] = known[0]
-                    Comment.objects.filter(pk=known[0]).update(**values)
-                    ImportedComment.objects.filter(wp_comment_id=wp_id).update(fingerprint=current)
-                    self.records[wp_id] = (known[0], current)
-                    self.tally.updated += 1
-                    continue
-                creating.append(Comment(notified_at=now, **values))
-                mapping.append((wp_id, current))
-            if not creating:
+        creating: list[tuple[int, int, str, Comment]] = []  # wp id, parent wp id, fingerprint
+        relink: list[tuple[Comment, int]] = []  # (comment, parent wp id)
+        # Parents before their replies: a reply's parent is either here already or created in
+        # the same insert, earlier in the list.
+        for wp_id, (parent_wp_id, depth) in sorted(placed.items(), key=lambda item: item[1][1]):
+            source = kept[wp_id]
+            current = _fingerprint(source)
+            known = self.records.get(wp_id)
+            if known and known[1] == current:
+                pks[wp_id] = known[0]
+                self.tally.skip("unchanged since the last import")
                 continue
-            # One insert per level: replies need their parents' new IDs.
-            Comment.objects.bulk_create(creating)
-            for comment, (wp_id, current) in zip(creating, mapping, strict=True):
-                new_ids[wp_id] = comment.pk
-                records.append(
-                    ImportedComment(comment=comment, wp_comment_id=wp_id, fingerprint=current)
-                )
+            values = self._values(source, article, pks.get(parent_wp_id), depth)
+            changed = True
+            if known:
+                pks[wp_id] = known[0]
+                if parent_wp_id and values["parent_id"] is None:
+                    # Now a reply to a comment new in this run: linked after the insert.
+                    relink.append((Comment(pk=known[0]), parent_wp_id))
+                Comment.objects.filter(pk=known[0]).update(**values)
+                ImportedComment.objects.filter(wp_comment_id=wp_id).update(fingerprint=current)
+                self.records[wp_id] = (known[0], current)
+                self.tally.updated += 1
+                continue
+            creating.append((wp_id, parent_wp_id, current, Comment(notified_at=now, **values)))
+        if creating:
+            Comment.objects.bulk_create([comment for *_, comment in creating])
+            for wp_id, parent_wp_id, current, comment in creating:
+                pks[wp_id] = comment.pk
                 self.records[wp_id] = (comment.pk, current)
+                if parent_wp_id and comment.parent_id is None:
+                    relink.append((comment, parent_wp_id))
+            replies = []
+            for comment, parent_wp_id in relink:
+                comment.parent_id = pks[parent_wp_id]
+                replies.append(comment)
+            if replies:
+                # Replies to comments of the same insert learn their parents' new IDs: one
+                # UPDATE (a CASE on the ID) whatever the depth of the threads.
+                Comment.objects.bulk_update(replies, ["parent"])
+            ImportedComment.objects.bulk_create(
+                ImportedComment(comment=comment, wp_comment_id=wp_id, fingerprint=current)
+                for wp_id, _parent, current, comment in creating
+            )
             self.tally.created += len(creating)
-        ImportedComment.objects.bulk_create(records)
-        if changed:
+        if changed and not counted:
             # Bulk writes send no signal: the article's approved-comment count is redone here.
             recount_comments([article.pk])
 
@@ -164,7 +187,7 @@ class CommentMapper:
         return {
             "article_id": article.pk,
             "parent_id": parent_pk,
-            "depth": depth if parent_pk else 1,
+            "depth": depth,
             "name": (plain_line(source.author) or "Anonymous")[:NAME_MAX],
             "email": _email(source.email),
             "body": html_to_text(source.content, keep_links=True),
