@@ -102,6 +102,8 @@ def main():
             fresh_postgres(database)
         env = {
             **os.environ,
+            # Production settings without the deployment checks (per-process cache, no mail).
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
             "DATABASE_URL": database,
             "MEDIA_ROOT": str(tmp / "media"),
             "DEBUG": "false",

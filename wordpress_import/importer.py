@@ -12,7 +12,7 @@ vector and the comment count are written with each article (articles.querysets.i
 
 import time
 from contextlib import contextmanager, nullcontext
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from django.db import connection, transaction
 from django.urls import reverse
@@ -217,7 +217,7 @@ class WordPressImport:
                 wanted = {old: "", f"{old}feed/": rss, f"?tag={wp_slug}": ""}
                 kind = "tag"
             # Addresses the new site answers itself need no redirect.
-            url = reverse(f"articles:{kind}", kwargs={"slug": target.slug})
+            url = unquote(reverse(f"articles:{kind}", kwargs={"slug": target.slug}))
             live = {url: "", f"{url}feed/": rss}
             addresses.add(
                 {old: feed for old, feed in wanted.items() if old not in live}, **{kind: target}

@@ -13,7 +13,7 @@ from .addresses import post_addresses
 from .body import convert_body, first_sentences, html_to_text, plain_line
 from .images import MissingImage
 from .models import ImportedPost
-from .slugs import ascii_slug, unique_slug
+from .slugs import site_slug, unique_slug
 
 # Bump when the conversion changes, so the next run rewrites articles imported before.
 CONVERSION_VERSION = "2"
@@ -188,10 +188,13 @@ class ArticleMapper:
         article.modified_at = post.modified_gmt or article.published_at or timezone.now()
 
     def _slug(self, article, post):
-        base = ascii_slug(post.name, max_length=SLUG_MAX) or ascii_slug(
-            plain_line(post.title), max_length=SLUG_MAX
+        base = site_slug(
+            post.name,
+            plain_line(post.title),
+            max_length=SLUG_MAX,
+            prefix="wordpress",
+            fallback=f"wordpress-{post.post_id}",
         )
-        base = base or f"wordpress-{post.post_id}"
         if article.slug and article.slug == base:
             return base
         slug = unique_slug(base, taken=self.slugs.__contains__, max_length=SLUG_MAX)
