@@ -169,8 +169,9 @@ class ArticleMapper:
             opening = next((line for line in text.splitlines() if line.strip()), "")
             article.standfirst = first_sentences(opening, limit=STANDFIRST_FROM_BODY) or headline
         article.slug = self._slug(article, post)
-        user, byline = self.authors.get(post.creator)
+        user, byline, profile = self.authors.get(post.creator)
         article.author = user
+        article.author_profile = profile
         article.byline = byline[:200]
         article.status = STATUSES[post.status]
         article.published_at = None

@@ -35,6 +35,9 @@ class Author:
     display_name: str = ""
     first_name: str = ""
     last_name: str = ""
+    # WordPress's "Biographical Info": not in the exports WordPress writes itself, but in those
+    # some tools and plugins write (wp:author_description).
+    description: str = ""
 
 
 @dataclass
@@ -271,6 +274,7 @@ def _author(element):
         display_name=_text(fields.get("wp:author_display_name")),
         first_name=_text(fields.get("wp:author_first_name")),
         last_name=_text(fields.get("wp:author_last_name")),
+        description=_text(fields.get("wp:author_description")),
     )
 
 
