@@ -82,6 +82,7 @@ class CommentMapper:
         self.max_depth = max(1, settings.NEWSDESK_COMMENTS["MAX_DEPTH"])
         retention = settings.NEWSDESK_COMMENTS["METADATA_RETENTION_DAYS"]
         self.keep_metadata_after = timezone.now() - timedelta(days=retention)
+        self._kept_for: tuple = (None, {}, [])  # (post, kept, skipped) of the last post seen
         self.forget()
 
     def forget(self):
@@ -95,25 +96,32 @@ class CommentMapper:
     def approved_count(self, post):
         """How many approved comments a new article for `post` will have, when all its comments
         are new (so the article is written with its count); else None (counted after)."""
-        count = 0
-        for comment in post.comments:
-            if comment.comment_id in self.records:
-                return None
-            if not self._skip_reason(comment) and STATUSES[comment.approved] == APPROVED:
-                count += 1
-        return count
+        if any(comment.comment_id in self.records for comment in post.comments):
+            return None
+        kept = self._kept(post)
+        return sum(STATUSES[comment.approved] == APPROVED for comment in kept.values())
+
+    def _kept(self, post):
+        """{wp id: comment} of the comments to import, the others reported as skipped: worked out
+        once per post (approved_count, then import_for)."""
+        if self._kept_for[0] is not post:
+            kept, skipped = {}, []
+            for comment in post.comments:
+                reason = self._skip_reason(comment)
+                if reason:
+                    skipped.append((reason, comment.comment_id))
+                else:
+                    kept[comment.comment_id] = comment
+            self._kept_for = (post, kept, skipped)
+        return self._kept_for[1]
 
     def import_for(self, article, post, *, counted=False):
         """Writes the post's comments: one insert for the new ones (threads linked by one update
         after it), an update per changed one. `counted`: the article was written with its
         approved-comment count (approved_count), so it is not counted again."""
-        kept = {}
-        for comment in post.comments:
-            reason = self._skip_reason(comment)
-            if reason:
-                self.tally.skip(reason, f"comment {comment.comment_id}")
-            else:
-                kept[comment.comment_id] = comment
+        kept = self._kept(post)
+        for reason, comment_id in self._kept_for[2]:
+            self.tally.skip(reason, f"comment {comment_id}")
         by_id = {comment.comment_id: comment for comment in post.comments}
         placed = self._place(kept, by_id)
         now = timezone.now()
