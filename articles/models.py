@@ -236,6 +236,9 @@ class Article(models.Model):  # type: ignore[django-manager-missing]
         finally:
             self.forget_search_vector_expression()
 
+    def get_absolute_url(self):
+        return slug_address("articles:detail", self.slug)
+
     def derive_fields(self, *, search_vector=True):
         """What every write derives from the instance (save(), and ArticleQuerySet.insert_quietly
         for writes in bulk): the sanitised body, "now" for a published article without a time,
@@ -254,9 +257,6 @@ class Article(models.Model):  # type: ignore[django-manager-missing]
         if isinstance(self.__dict__.get("search_vector"), models.Expression):
             # The stored value is read back only if someone asks for it.
             del self.__dict__["search_vector"]
-
-    def get_absolute_url(self):
-        return slug_address("articles:detail", self.slug)
 
     def clean(self):
         if self.lead_image and not self.lead_image_alt.strip():

@@ -67,7 +67,11 @@ def test_a_rerun_updates_the_profile_rather_than_duplicating_it(imported, tmp_pa
     report = run_import(renamed)
     assert AuthorProfile.objects.count() == 2
     alice.refresh_from_db()
-    assert (alice.name, alice.role, alice.bio) == ("Alice Martin-Roy", "Air correspondent", "Edited.")
+    assert (alice.name, alice.role, alice.bio) == (
+        "Alice Martin-Roy",
+        "Air correspondent",
+        "Edited.",
+    )
     assert report.splitlines()[7].split() == ["authors", "0", "1", "1"]
 
 

@@ -4,9 +4,9 @@ import json
 
 import pytest
 
+from articles.slugs import slug_for_name
 from wordpress_import.autop import wpautop
 from wordpress_import.body import convert_body, first_sentences, html_to_text
-from articles.slugs import slug_for_name
 from wordpress_import.slugs import site_slug
 from wordpress_import.wxr import Attachment
 

@@ -5,21 +5,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0010_unicode_slugs'),
-        ('wordpress_import', '0001_initial'),
+        ("articles", "0010_unicode_slugs"),
+        ("wordpress_import", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='importedauthor',
-            name='fingerprint',
-            field=models.CharField(blank=True, help_text='Of the author as exported: unchanged means the profile is left as edited.', max_length=64),
+            model_name="importedauthor",
+            name="fingerprint",
+            field=models.CharField(
+                blank=True,
+                help_text="Of the author as exported: unchanged means the profile is left as edited.",
+                max_length=64,
+            ),
         ),
         migrations.AddField(
-            model_name='importedauthor',
-            name='profile',
-            field=models.ForeignKey(blank=True, help_text="The staff profile (author page) credited in this author's bylines.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='articles.authorprofile'),
+            model_name="importedauthor",
+            name="profile",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The staff profile (author page) credited in this author's bylines.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="articles.authorprofile",
+            ),
         ),
     ]
