@@ -20,6 +20,12 @@ def _fingerprint(term):
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
+def _slug(term, kind):
+    """WordPress's slug by the site's policy, else the name's, else `<kind>-<term ID>`."""
+    fallback = f"{kind}-{term.term_id}" if term.term_id else ""
+    return site_slug(term.slug, term.name, max_length=SLUG_MAX, prefix=kind, fallback=fallback)
+
+
 class TermMapper:
     def __init__(self, *, site, report):
         self.site = site
@@ -76,13 +82,7 @@ class TermMapper:
             record.save(update_fields=["fingerprint"])
             tally.updated += 1
             return category
-        slug = site_slug(
-            term.slug,
-            term.name,
-            max_length=SLUG_MAX,
-            prefix="category",
-            fallback=f"category-{term.term_id}" if term.term_id else "",
-        )
+        slug = _slug(term, "category")
         existing = Category.objects.filter(slug=slug).first()
         if existing is None:
             same_name = Category.objects.filter(name=name).first()
@@ -129,15 +129,10 @@ class TermMapper:
         if tag:
             tally.skip("already on the site (kept as it is)", term.name)
         else:
-            base = site_slug(
-                term.slug,
-                term.name,
-                max_length=SLUG_MAX,
-                prefix="tag",
-                fallback=f"tag-{term.term_id}" if term.term_id else "",
-            )
             slug = unique_slug(
-                base, taken=lambda s: Tag.objects.filter(slug=s).exists(), max_length=SLUG_MAX
+                _slug(term, "tag"),
+                taken=lambda s: Tag.objects.filter(slug=s).exists(),
+                max_length=SLUG_MAX,
             )
             tag = Tag.objects.create(name=name, slug=slug)
             tally.created += 1
