@@ -6,8 +6,9 @@ reported and the import goes on, and a run that stops halfway (a crash, Ctrl-C) 
 articles only, which running it again completes.
 
 What saves of single articles and comments do through signals (outdating cached pages and
-editors' lists, the next scheduled publication) is done once, at the end; the stored search
-vector and the comment count are written with each article (articles.querysets.insert_quietly).
+editors' lists, the next scheduled publication) is done once, at the end, and so is the stored
+search vector of new articles (one UPDATE); the comment count is written with each article
+(articles.querysets.insert_quietly).
 """
 
 import time
@@ -118,6 +119,13 @@ class WordPressImport:
             )
         finally:
             if not self.dry_run:
+                # New articles are inserted without their stored search vector: all are
+                # computed here in one statement, by the database. Any left empty by an
+                # interrupted run are filled by the next one.
+                if refreshed := Article.objects.filter(
+                    search_vector__isnull=True
+                ).refresh_search_vectors():
+                    self.progress(f"search index: {refreshed} articles")
                 # Bulk writes send no signals: cached pages and fragments, the editors' kept
                 # counts and the time of the next scheduled publication learn of it here.
                 cache_tags.outdate_everything()

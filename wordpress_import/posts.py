@@ -120,7 +120,8 @@ class ArticleMapper:
             # The one write of a new article: no per-row signal (the import outdates caches,
             # editors' lists and the publication schedule once, at its end).
             article.comment_count = comment_count or 0
-            Article.objects.insert_quietly([article])
+            # Its stored search vector is filled at the end of the run, with all the others.
+            Article.objects.insert_quietly([article], search_vector=False)
             if self.redirected.pop(article.slug, None) is not None:
                 ArticleRedirect.objects.filter(old_slug=article.slug).delete()
         else:

@@ -4,6 +4,7 @@ in one): a broken post is undone alone, and an interrupted import keeps what it 
 from unittest import mock
 
 import pytest
+from django.db import connection
 
 from articles.models import Article
 from comments.models import Comment
@@ -73,3 +74,26 @@ def test_an_interrupted_import_keeps_the_posts_it_finished_and_a_rerun_completes
     # Nothing twice.
     assert ImportedComment.objects.count() == Comment.objects.count()
     assert comments_before <= set(ImportedComment.objects.values_list("wp_comment_id", flat=True))
+
+
+def test_imported_articles_are_found_by_search_even_after_an_interruption(client):
+    real = posts.ArticleMapper.import_post
+
+    def interrupted(self, post, **kwargs):
+        if post.post_id == RUSSIAN:
+            raise KeyboardInterrupt
+        return real(self, post, **kwargs)
+
+    with mock.patch.object(posts.ArticleMapper, "import_post", interrupted):
+        with pytest.raises(KeyboardInterrupt):
+            run_import()
+    run_import()
+    # The stored search vector (PostgreSQL) is what save() would have written, for every article.
+    if connection.vendor == "postgresql":
+        stored = dict(Article.objects.values_list("pk", "search_vector"))
+        Article.objects.refresh_search_vectors()
+        assert stored == dict(Article.objects.values_list("pk", "search_vector"))
+    page = client.get("/search/", {"q": "radar"}).content.decode()
+    assert "Radar upgrade" in page
+    page = client.get("/search/", {"q": "programme"}).content.decode()
+    assert "Frigate programme passes review" in page
