@@ -77,7 +77,7 @@ def build(out, posts=10_000, comments_per_post=5, tags=TAGS):
                 category.text = etree.CDATA(f"Topic {tag}")
             category = etree.SubElement(item, "category", domain="category", nicename="naval")
             category.text = etree.CDATA("Naval")
-            parents = []
+            parents: list[int] = []
             for index in range(comments_per_post):
                 comment = copy.deepcopy(comment_template)
                 comment_id += 1

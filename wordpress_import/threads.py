@@ -49,7 +49,7 @@ def _link_replies(links):
     if not links:
         return
     quote = connection.ops.quote_name
-    pk, parent = quote(Comment._meta.pk.column), quote(Comment._meta.get_field("parent").column)
+    pk, parent = quote("id"), quote("parent_id")
     cases = " ".join(["WHEN %s THEN %s"] * len(links))
     ids = ", ".join(["%s"] * len(links))
     with connection.cursor() as cursor:
