@@ -193,6 +193,7 @@ class SearchView(ArticleListView):
         context = super().get_context_data(form=self.form, query=self.form.query, **kwargs)
         paginator = context["paginator"]
         # Only the most recent matches are ranked (articles/search.py): say so when that bites.
+        context["phrase_among_recent"] = getattr(self.object_list, "phrase_among_recent", None)
         context["more_than"] = (
             search.MAX_CANDIDATES
             if paginator
