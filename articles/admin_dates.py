@@ -13,8 +13,10 @@ then offers every period of the whole list's range (two index lookups); one may 
 """
 
 from datetime import datetime
+from typing import cast
 
 from django.contrib.admin.templatetags.admin_list import date_hierarchy
+from django.contrib.admin.views.main import ChangeList
 from django.db import connection
 from django.db.models import IntegerField, Value
 from django.utils import timezone
@@ -30,7 +32,7 @@ def _periods(first: datetime, last: datetime, kind: str) -> list[datetime]:
         "day": first,
     }[kind].replace(hour=0, minute=0, second=0, microsecond=0, tzinfo=None)
     end = last.replace(tzinfo=None)
-    periods = []
+    periods: list[datetime] = []
     while start <= end and len(periods) <= MAX_PERIODS:
         periods.append(start)
         start = _next(start, kind)
@@ -109,4 +111,4 @@ def indexed_date_hierarchy(changelist):
     # SQLite (development) cannot limit each part of a UNION: Django's way, on small tables.
     if connection.vendor != "postgresql":
         return date_hierarchy(changelist)
-    return date_hierarchy(_ChangeListDates(changelist))
+    return date_hierarchy(cast(ChangeList, _ChangeListDates(changelist)))

@@ -44,8 +44,9 @@ class CategoryListFilter(admin.SimpleListFilter):
         return list(Category.objects.values_list("pk", "name"))
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
-            links = Article.categories.through.objects.filter(category_id=self.value())
+        value = self.value()
+        if value and value.isdigit():
+            links = Article.categories.through.objects.filter(category_id=int(value))
             return queryset.filter(pk__in=links.values("article_id"))
         return queryset
 
@@ -63,6 +64,7 @@ class AuthorListFilter(admin.SimpleListFilter):
         return [(account.pk, str(account)) for account in accounts.filter(is_staff=True)]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
-            return queryset.filter(author_id=self.value())
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(author_id=int(value))
         return queryset

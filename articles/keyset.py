@@ -59,10 +59,12 @@ def requested_cursor(query) -> tuple[str, int] | None:
 
 
 def is_deep(number: str | None) -> bool:
-    """Whether a `?page=` value names a page past the numbered ones (or the last page)."""
-    if number == "last":
-        return True
-    return bool(number and re.fullmatch(r"[0-9]{1,30}", number)) and int(number) > NUMBERED_PAGES
+    """Whether a `?page=` value is a number past the numbered pages."""
+    return (
+        number is not None
+        and re.fullmatch(r"[0-9]{1,30}", number) is not None
+        and int(number) > NUMBERED_PAGES
+    )
 
 
 def cursor_page(queryset: QuerySet, size: int, direction: str, pk: int) -> KeysetPage:

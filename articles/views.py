@@ -49,7 +49,7 @@ class ArticleListView(ListView):
     def get(self, request, *args, **kwargs):
         self.object_list = self.get_queryset()
         number = request.GET.get("page")
-        if self.keyset and number != "last" and keyset.is_deep(number):
+        if self.keyset and number is not None and keyset.is_deep(number):
             # Past the numbered pages: existing ones lead to the last numbered page.
             paginator = self.get_paginator(self.object_list, self.get_paginate_by(None))
             if int(number) > paginator.num_pages:
@@ -64,15 +64,16 @@ class ArticleListView(ListView):
             return super().paginate_queryset(queryset, page_size)
         cursor = keyset.requested_cursor(self.request.GET)
         if cursor is not None:
-            page = keyset.cursor_page(queryset, page_size, *cursor)
-            return None, page, page.object_list, True
+            by_cursor = keyset.cursor_page(queryset, page_size, *cursor)
+            return None, by_cursor, by_cursor.object_list, True
         paginator = self.get_paginator(queryset, page_size)
         if self.request.GET.get("page") == "last" and paginator.num_pages > keyset.NUMBERED_PAGES:
-            page = keyset.oldest_page(queryset, page_size)
-            return None, page, page.object_list, True
+            oldest = keyset.oldest_page(queryset, page_size)
+            return None, oldest, oldest.object_list, True
         paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
         if page.number == keyset.NUMBERED_PAGES and page.has_next():
-            page.older_cursor = list(rows)[-1].pk  # the numbers stop here; older ones by cursor
+            # The numbers stop here; older pages by cursor.
+            page.older_cursor = list(rows)[-1].pk  # type: ignore[attr-defined]
         return paginator, page, rows, is_paginated
 
     def get_queryset(self):

@@ -2,6 +2,7 @@
 numbers, older ones are reached by links that seek through the index, never by OFFSET."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
@@ -22,7 +23,7 @@ def long_list(settings, monkeypatch):
     now = timezone.now()
     # Two share a publication time: the id breaks the tie (the newer row first), so neither
     # is skipped or repeated where a page ends between them.
-    times = [now.replace(microsecond=0) - timezone.timedelta(hours=n) for n in range(11)]
+    times = [now.replace(microsecond=0) - timedelta(hours=n) for n in range(11)]
     times[5] = times[6]
     return [
         make_article(headline=f"Story {n}", published_at=at, categories=[category])

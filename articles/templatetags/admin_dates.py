@@ -11,7 +11,8 @@ register = template.Library()
 
 @register.tag(name="indexed_date_hierarchy")
 def indexed_date_hierarchy_tag(parser, token):
-    return InclusionAdminNode(
+    # django-stubs gives this node a `name` argument that Django 5.2's has not.
+    return InclusionAdminNode(  # type: ignore[call-arg]
         parser,
         token,
         func=indexed_date_hierarchy,
