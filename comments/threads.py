@@ -1,8 +1,9 @@
 """An article's approved comments, a page of threads at a time.
 
-A page holds THREADS_PER_PAGE top-level comments, oldest first, each with all its replies, so a
-conversation is never cut in two; an article with 10,000 comments serves pages of a normal
-size. The page is `?comments=N` on the article's address; a link to a comment carries the page
+A page holds up to THREADS_PER_PAGE top-level comments, oldest first, each with all its replies,
+so a conversation is never cut in two; it ends earlier before a thread that would take it past
+COMMENTS_PER_PAGE comments, so an article with 10,000 comments, however its replies fall, serves
+pages of a normal size. The page is `?comments=N` on the article's address; a link to a comment carries the page
 its thread is on (Comment.get_absolute_url).
 
 Queries: two. The outline of the article's approved comments (id, parent, nothing else, read
@@ -29,6 +30,10 @@ def _comments():
 
 def threads_per_page() -> int:
     return max(1, settings.NEWSDESK_COMMENTS["THREADS_PER_PAGE"])
+
+
+def comments_per_page() -> int:
+    return max(1, settings.NEWSDESK_COMMENTS["COMMENTS_PER_PAGE"])
 
 
 def requested_page(raw) -> int:
@@ -78,12 +83,35 @@ def outline(article_id):
     return rows, approved, roots
 
 
+def pages_of_threads(rows, approved, roots) -> list[list[int]]:
+    """The roots of each page: threads in order, a page closed at THREADS_PER_PAGE threads or
+    before a thread that would take it past COMMENTS_PER_PAGE comments."""
+    root_set = set(roots)
+    root_of: dict[int, int] = {}
+    sizes = dict.fromkeys(roots, 0)
+    for pk, parent in rows:
+        root = pk if pk in root_set else root_of.get(parent)
+        if root is not None:
+            root_of[pk] = root
+            sizes[root] += 1
+    per_page, most_comments = threads_per_page(), comments_per_page()
+    pages: list[list[int]] = [[]]
+    total = 0
+    for root in roots:
+        page = pages[-1]
+        if page and (len(page) >= per_page or total + sizes[root] > most_comments):
+            pages.append([])
+            total = 0
+        pages[-1].append(root)
+        total += sizes[root]
+    return pages
+
+
 def thread_page(article, number: int) -> ThreadPage:
-    per_page = threads_per_page()
     rows, approved, roots = outline(article.pk)
-    num_pages = max(1, -(-len(roots) // per_page))
-    number = min(number, num_pages)
-    shown = set(roots[(number - 1) * per_page : number * per_page])
+    pages = pages_of_threads(rows, approved, roots)
+    number = min(number, len(pages))
+    shown = set(pages[number - 1])
     # Replies come after their parents in time, so one pass in order finds every descendant.
     for pk, parent in rows:
         if parent in shown:
@@ -101,7 +129,7 @@ def thread_page(article, number: int) -> ThreadPage:
     for comment in comments.values():
         parent = comments.get(comment.parent_id) if comment.parent_id in approved else None
         (parent.thread_replies if parent else page_roots).append(comment)
-    return ThreadPage(number=number, num_pages=num_pages, count=len(rows), roots=page_roots)
+    return ThreadPage(number=number, num_pages=len(pages), count=len(rows), roots=page_roots)
 
 
 def page_of(comment) -> int:
@@ -111,5 +139,7 @@ def page_of(comment) -> int:
     root = comment.pk
     while parents.get(root) in approved:
         root = parents[root]
-    position = roots.index(root) if root in roots else 0
-    return position // threads_per_page() + 1
+    for number, page in enumerate(pages_of_threads(rows, approved, roots), start=1):
+        if root in page:
+            return number
+    return 1

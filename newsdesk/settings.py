@@ -353,6 +353,9 @@ NEWSDESK_COMMENTS = {
     "MAX_DEPTH": env.int("COMMENTS_MAX_DEPTH", default=3),
     # Top-level comments (each with its replies) per page of an article's comments.
     "THREADS_PER_PAGE": env.int("COMMENTS_THREADS_PER_PAGE", default=50),
+    # ...and a page ends earlier, before a thread that would take it past this many comments
+    # (a thread is never cut: one longer than this is a page of its own).
+    "COMMENTS_PER_PAGE": env.int("COMMENTS_PER_PAGE", default=120),
     # How long a browser is shown its own pending comments (signed cookie lifetime).
     "PENDING_COOKIE_DAYS": env.int("COMMENTS_PENDING_COOKIE_DAYS", default=14),
     # Moderators get at most one email per this many minutes; extra recipients besides the

@@ -76,3 +76,30 @@ def test_a_long_discussion_serves_pages_of_a_normal_size(client, article, settin
     assert "600 comments" in html
     assert "Comments page 1 of 30" in html
     assert len(queries) <= 11  # the article page's budget (test_rendering): no more for 600
+
+
+def test_a_page_ends_before_a_thread_that_would_make_it_too_long(client, article, settings):
+    settings.NEWSDESK_COMMENTS = {
+        **settings.NEWSDESK_COMMENTS,
+        "THREADS_PER_PAGE": 50,
+        "COMMENTS_PER_PAGE": 10,
+    }
+    first, busy, last = (make_comment(article, name=name) for name in ("First", "Busy", "Last"))
+    for n in range(3):
+        make_comment(article, parent=first, name=f"FirstReply{n}")
+    replies = [make_comment(article, parent=busy, name=f"BusyReply{n}") for n in range(14)]
+    make_comment(article, parent=last, name="LastReply")
+    url = article.get_absolute_url()
+
+    page_one = client.get(url).content.decode()
+    assert comment_names(page_one) == ["First", "FirstReply0", "FirstReply1", "FirstReply2"]
+    assert "Comments page 1 of 3" in page_one
+    # A thread longer than a page is a page of its own, never cut.
+    page_two = client.get(url, {"comments": "2"}).content.decode()
+    assert comment_names(page_two) == ["Busy"] + [f"BusyReply{n}" for n in range(14)]
+    assert comment_names(client.get(url, {"comments": "3"}).content.decode()) == [
+        "Last",
+        "LastReply",
+    ]
+    assert replies[-1].get_absolute_url().startswith(f"{url}?comments=2#")
+    assert last.get_absolute_url().startswith(f"{url}?comments=3#")
