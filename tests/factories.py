@@ -55,3 +55,17 @@ def make_image_file(name="lead.png", size=(640, 360)):
     buffer = io.BytesIO()
     Image.new("RGB", size, (40, 70, 110)).save(buffer, format="PNG")
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def make_library_image(*, name="photo.jpg", size=(640, 360), **fields):
+    """An image in the library (images app), with a small JPEG file."""
+    from images.models import Image as LibraryImage
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (40, 70, 110)).save(buffer, format="JPEG")
+    n = next(_sequence)
+    fields.setdefault("title", f"Photo {n}")
+    fields.setdefault("alt_text", f"What photo {n} shows")
+    image = LibraryImage(file=SimpleUploadedFile(name, buffer.getvalue()), **fields)
+    image.save()
+    return image
