@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from .orientation import oriented_size
 from .querysets import ImageQuerySet, TrigramSearchIndex
 from .validation import validate_image_file
 
@@ -78,8 +79,6 @@ class Image(models.Model):
 
     def save(self, *args, **kwargs):
         if self.file and (not self.width or self._file_changed()):
-            from .renditions import oriented_size
-
             self.width, self.height = oriented_size(self.file)
         super().save(*args, **kwargs)
 

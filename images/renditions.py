@@ -20,27 +20,10 @@ from PIL import ImageOps
 from .models import Image, Rendition
 
 FORMATS = (Rendition.Format.WEBP, Rendition.Format.JPEG)
-# EXIF orientations 5 to 8 turn the picture a quarter: width and height swap.
-QUARTER_TURNS = {5, 6, 7, 8}
-EXIF_ORIENTATION = 0x0112
 
 
 def widths() -> list[int]:
     return sorted(settings.NEWSDESK_IMAGES["WIDTHS"])
-
-
-def oriented_size(file) -> tuple[int, int]:
-    """The width and height of an image file as readers see it (after EXIF orientation)."""
-    file.open("rb")
-    try:
-        file.seek(0)
-        with PILImage.open(file) as picture:
-            width, height = picture.size
-            if picture.getexif().get(EXIF_ORIENTATION) in QUARTER_TURNS:
-                width, height = height, width
-    finally:
-        file.seek(0)
-    return width, height
 
 
 def widths_for(image: Image) -> list[int]:
