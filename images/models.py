@@ -79,7 +79,10 @@ class Image(models.Model):
 
     def save(self, *args, **kwargs):
         if self.file and (not self.width or self._file_changed()):
-            self.width, self.height = oriented_size(self.file)
+            try:
+                self.width, self.height = oriented_size(self.file)
+            except (OSError, ValueError):
+                pass  # not in storage (a dry run) or unreadable: sizes stay unknown (0)
         super().save(*args, **kwargs)
 
     def _file_changed(self):

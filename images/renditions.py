@@ -14,12 +14,15 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
+from django.db.models import prefetch_related_objects
 from PIL import Image as PILImage
 from PIL import ImageOps
 
 from .models import Image, Rendition
 
 FORMATS = (Rendition.Format.WEBP, Rendition.Format.JPEG)
+# The copy shared with other sites: Open Graph and Twitter cards, JSON-LD, feeds' media.
+SHARE_WIDTH = 1200
 
 
 def widths() -> list[int]:
@@ -80,10 +83,18 @@ def _encode(picture: PILImage.Image, fmt: str) -> bytes:
     return out.getvalue()
 
 
+def stored(image: Image) -> list[Rendition]:
+    """The image's renditions in the database, read once per instance (or prefetched with it:
+    Image.objects.with_renditions(), or the core's for_listing())."""
+    if "renditions" not in getattr(image, "_prefetched_objects_cache", {}):
+        prefetch_related_objects([image], "renditions")
+    return list(image.renditions.all())
+
+
 def make_renditions(image: Image, wanted=None) -> list[Rendition]:
     """Make the renditions of `image` that do not exist yet (`wanted`: (width, format) pairs;
     every width and format by default) and return all of its renditions."""
-    existing = {(r.width, r.format): r for r in image.renditions.all()}
+    existing = {(r.width, r.format): r for r in stored(image)}
     if wanted is None:
         wanted = [(width, fmt) for width in widths_for(image) for fmt in FORMATS]
     missing = sorted({key for key in wanted if key not in existing}, reverse=True)
@@ -118,15 +129,17 @@ def make_renditions(image: Image, wanted=None) -> list[Rendition]:
             default_storage.delete(rendition.file.name)
         made = []
     every = [*existing.values(), *made]
-    if made and hasattr(image, "_prefetched_objects_cache"):
-        image._prefetched_objects_cache["renditions"] = every
+    if made:  # what this instance's renditions.all() answers from now on
+        remembered = Rendition.objects.filter(image=image)
+        remembered._result_cache, remembered._prefetch_done = every, True
+        image._prefetched_objects_cache["renditions"] = remembered
     return sorted(every, key=lambda r: (r.format, r.width))
 
 
 def renditions_of(image: Image) -> list[Rendition]:
     """Every rendition readers may get, made now if missing (the first page showing a new image
     makes them; later pages read the stored rows, prefetched with the image)."""
-    every = list(image.renditions.all())
+    every = stored(image)
     needed = {(width, fmt) for width in widths_for(image) for fmt in FORMATS}
     if needed - {(r.width, r.format) for r in every}:
         every = make_renditions(image)
@@ -137,7 +150,7 @@ def rendition(image: Image, width: int, fmt: str = Rendition.Format.JPEG) -> Ren
     """One rendition at about `width` (never wider than the original): the admin's thumbnails,
     the editor's 800-pixel copy, the 1200-pixel Open Graph image."""
     width = min(width, image.width) if image.width else width
-    for candidate in image.renditions.all():
+    for candidate in stored(image):
         if candidate.width == width and candidate.format == fmt:
             return candidate
     made = make_renditions(image, wanted=[(width, fmt)])

@@ -58,14 +58,13 @@ def make_image_file(name="lead.png", size=(640, 360)):
 
 
 def make_library_image(*, name="photo.jpg", size=(640, 360), **fields):
-    """An image in the library (images app), with a small JPEG file."""
-    from images.models import Image as LibraryImage
+    """An image in the library (images app), with a small JPEG file, uploaded as editors do
+    (its renditions made at once)."""
+    from images.services import add_image
 
     buffer = io.BytesIO()
     Image.new("RGB", size, (40, 70, 110)).save(buffer, format="JPEG")
     n = next(_sequence)
     fields.setdefault("title", f"Photo {n}")
     fields.setdefault("alt_text", f"What photo {n} shows")
-    image = LibraryImage(file=SimpleUploadedFile(name, buffer.getvalue()), **fields)
-    image.save()
-    return image
+    return add_image(file=SimpleUploadedFile(name, buffer.getvalue()), **fields)

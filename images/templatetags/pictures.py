@@ -9,7 +9,7 @@ from django import template
 
 from ..models import Image
 from ..picture import picture_html
-from ..renditions import rendition
+from ..renditions import SHARE_WIDTH, rendition
 
 register = template.Library()
 
@@ -24,6 +24,12 @@ def picture(image, sizes="100vw", loading="lazy", fetchpriority="", alt=None, **
         fetchpriority=fetchpriority,
         css_class=attributes.get("class", ""),
     )
+
+
+@register.simple_tag
+def share_rendition(image: Image | None):
+    """The copy of `image` other sites show (Open Graph, Twitter cards): 1200 pixels wide."""
+    return rendition_for(image, SHARE_WIDTH)
 
 
 @register.simple_tag
