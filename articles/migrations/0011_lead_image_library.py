@@ -31,8 +31,12 @@ def into_the_library(apps, schema_editor):
     Image = apps.get_model("images", "Image")
     storage = Image._meta.get_field("file").storage
     with_image = Article.objects.exclude(lead_image_file="").exclude(lead_image_file__isnull=True)
-    # One library image per distinct file and texts: articles sharing a photo share its image.
-    made = {}
+    # One library image per distinct file and texts: articles sharing a photo share its image,
+    # and one already in the library (migrated forward before, then back) is used again.
+    made = {
+        (image.file.name, image.alt_text, image.caption, image.credit): image
+        for image in Image.objects.order_by("-pk").iterator(chunk_size=BATCH)
+    }
     pending = []
 
     def flush():
