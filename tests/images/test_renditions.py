@@ -38,7 +38,7 @@ def test_widths_never_upscale():
 
 def test_a_large_photo_stops_at_1920():
     image = library_image(jpeg_bytes((2400, 1600)))
-    assert widths_for(image) == [160, 320, 480, 640, 960, 1280, 1920]
+    assert widths_for(image) == [160, 320, 480, 640, 800, 960, 1280, 1920]
 
 
 def test_renditions_are_made_once_and_stored():
