@@ -39,7 +39,7 @@ def widths_for(image: Image) -> list[int]:
 
 
 def rendition_name(image: Image, width: int, fmt: str) -> str:
-    stem = PurePosixPath(image.file.name).stem[:60]
+    stem = PurePosixPath(image.file.name or "image").stem[:60]
     extension = "jpg" if fmt == Rendition.Format.JPEG else fmt
     return f"images/renditions/{image.pk}/{stem}-{width}w.{extension}"
 
@@ -105,7 +105,7 @@ def make_renditions(image: Image, wanted=None) -> list[Rendition]:
     except (OSError, ValueError):
         # The original is gone or unreadable: readers get no picture rather than an error.
         return sorted(existing.values(), key=lambda r: (r.format, r.width))
-    made = []
+    made, names = [], []
     # Widest first, each made from the previous size down: fast, and as sharp (LANCZOS).
     step = source
     for width, fmt in missing:
@@ -115,6 +115,7 @@ def make_renditions(image: Image, wanted=None) -> list[Rendition]:
             step = step.resize((width, height), PILImage.Resampling.LANCZOS, reducing_gap=3.0)
         data = _encode(step, fmt)
         name = default_storage.save(rendition_name(image, width, fmt), ContentFile(data))
+        names.append(name)
         made.append(
             Rendition(
                 image=image, width=width, height=height, format=fmt, file=name, size=len(data)
@@ -125,14 +126,12 @@ def make_renditions(image: Image, wanted=None) -> list[Rendition]:
             Rendition.objects.bulk_create(made)
     except IntegrityError:
         # Another request made them at the same moment: theirs are kept, these files dropped.
-        for rendition in made:
-            default_storage.delete(rendition.file.name)
+        for name in names:
+            default_storage.delete(name)
         made = []
     every = [*existing.values(), *made]
-    if made:  # what this instance's renditions.all() answers from now on
-        remembered = Rendition.objects.filter(image=image)
-        remembered._result_cache, remembered._prefetch_done = every, True
-        image._prefetched_objects_cache["renditions"] = remembered
+    if made:  # read again (once) by the next stored(image)
+        image.__dict__.get("_prefetched_objects_cache", {}).pop("renditions", None)
     return sorted(every, key=lambda r: (r.format, r.width))
 
 

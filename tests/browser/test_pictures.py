@@ -87,7 +87,7 @@ def test_a_phone_downloads_small_renditions(photo_seeds, browser, live_server):
     assert home_total < HOME_BUDGET
     assert scrolled_total < HOME_BUDGET  # even having scrolled through the whole page
 
-    article = Article.objects.filter(lead_image__isnull=False).order_by("-published_at").first()
+    article = Article.objects.filter(lead_image__isnull=False).order_by("-published_at")[0]
     with phone(browser) as context:
         page, read = image_bytes(context, f"{live_server.url}{article.get_absolute_url()}")
         read_total = sum(size for _url, size in read)

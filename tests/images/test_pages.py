@@ -65,7 +65,7 @@ def every_reader_img_is_responsive(html):
 def test_seeded_pages_show_only_renditions_with_srcset_sizes_and_size(client, seeded):
     from articles.models import Article
 
-    article = Article.objects.filter(lead_image__isnull=False).first()
+    article = Article.objects.filter(lead_image__isnull=False)[0]
     related_rich = article.get_absolute_url()
     for url in ("/", related_rich, article.section.get_absolute_url()):
         page = client.get(url).content.decode()
