@@ -32,6 +32,8 @@ def widths() -> list[int]:
 def widths_for(image: Image) -> list[int]:
     """The rendition widths of `image`: the configured ones narrower than it, and its own width
     when that is below the widest (so the sharpest copy is the original's size, not upscaled)."""
+    if not image.width:
+        return []  # its file could not be read: nothing to resize
     below = [width for width in widths() if width < image.width]
     if image.width and image.width <= widths()[-1]:
         below.append(image.width)
@@ -95,8 +97,10 @@ def make_renditions(image: Image, wanted=None) -> list[Rendition]:
     """Make the renditions of `image` that do not exist yet (`wanted`: (width, format) pairs;
     every width and format by default) and return all of its renditions."""
     existing = {(r.width, r.format): r for r in stored(image)}
-    if wanted is None:
+    if wanted is None:  # every srcset width, and the copy shared with other sites
         wanted = [(width, fmt) for width in widths_for(image) for fmt in FORMATS]
+        if image.width:
+            wanted.append((min(SHARE_WIDTH, image.width), Rendition.Format.JPEG))
     missing = sorted({key for key in wanted if key not in existing}, reverse=True)
     if not missing or not image.file:
         return sorted(existing.values(), key=lambda r: (r.format, r.width))
@@ -148,7 +152,9 @@ def renditions_of(image: Image) -> list[Rendition]:
 def rendition(image: Image, width: int, fmt: str = Rendition.Format.JPEG) -> Rendition | None:
     """One rendition at about `width` (never wider than the original): the admin's thumbnails,
     the editor's 800-pixel copy, the 1200-pixel Open Graph image."""
-    width = min(width, image.width) if image.width else width
+    if not image.width:
+        return None
+    width = min(width, image.width)
     for candidate in stored(image):
         if candidate.width == width and candidate.format == fmt:
             return candidate
