@@ -12,7 +12,7 @@ from workflow.models import ArticleRedirect
 
 from .addresses import post_addresses
 from .body import convert_body, first_sentences, html_to_text, plain_line
-from .images import MissingImage, library_image
+from .images import MissingImage
 from .models import ImportedPost
 from .slugs import site_slug, unique_slug
 
@@ -286,7 +286,7 @@ class ArticleMapper:
         if not alt:
             alt = plain_line(attachment.title) or article.headline
             self.report.note(where, f"featured image {relative} has no alt text: its title used")
-        article.lead_image = library_image(
+        article.lead_image = self.images.library_image(
             stored,
             title=plain_line(attachment.title) or PurePosixPath(relative).stem,
             alt_text=alt,
