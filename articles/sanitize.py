@@ -17,7 +17,8 @@ ALLOWED_ATTRIBUTES = {
     "abbr": {"title"},
     "blockquote": {"cite"},
     "q": {"cite"},
-    "img": {"src", "alt", "width", "height", "loading"},
+    # data-image-id: a figure's image in the library (images/body.py makes it responsive).
+    "img": {"src", "alt", "width", "height", "loading", "data-image-id"},
     "th": {"scope", "colspan", "rowspan"},
     "td": {"colspan", "rowspan"},
 }
