@@ -9,6 +9,7 @@ from django.db import connection, models
 from django.http import HttpResponseBadRequest
 
 from .admin_filters import StateListFilter
+from .body_editor import BodyEditorWidget
 from .models import Article, AuthorProfile, Category, RelatedLink, Source
 from .pagination import EditorsCountPaginator
 from .search_document import SEARCH_CONFIG
@@ -174,6 +175,11 @@ class ArticleAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "body":
+            kwargs["widget"] = BodyEditorWidget
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_search_results(self, request, queryset, search_term):
         """On PostgreSQL, search the stored text search vector (its GIN index) with every word

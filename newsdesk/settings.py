@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "taggit",
     "reversion",
+    # The article body's rich-text editor: Tiptap/ProseMirror served from our static files.
+    "django_prose_editor",
     "django.contrib.flatpages",
     "csp",
     "axes",
