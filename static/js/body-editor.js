@@ -70,7 +70,7 @@
   // --- Paste: keep the structure, drop the styling ---------------------------------------------
 
   function styleOf(element, property) {
-    var match = new RegExp("(?:^|;)\\s*" + property + "\\s*:\\s*([^;]+)", "i").exec(element.getAttribute("style") || "");
+    var match = new RegExp("(?:^|;)\\s*" + property + "\\s*:\\s*([^;]+)", "i").exec(element.getAttribute("data-pasted-style") || "");
     return match ? match[1].trim().toLowerCase() : "";
   }
 
@@ -85,13 +85,24 @@
     element.replaceWith.apply(element, Array.prototype.slice.call(element.childNodes));
   }
 
+  // Chromium reports a CSP violation for every style attribute or element it parses, even in an
+  // inert document: pasted HTML has its styles renamed (read for bold and italic) or removed first.
+  function withoutInlineStyles(html) {
+    return html
+      .replace(/<(style|script)\b[\s\S]*?<\/\1\s*>/gi, "")
+      .replace(/<(link|meta)\b[^>]*>/gi, "")
+      .replace(/<[a-zA-Z](?:"[^"]*"|'[^']*'|[^'">])*>/g, function (tag) {
+        return tag.replace(/(\s)style(\s*=)/gi, "$1data-pasted-style$2");
+      });
+  }
+
   // Word processors and web pages say bold and italic in many ways; the body says <strong> and
   // <em>. Headings outside h2-h4 become the nearest one; colours, fonts and classes go.
   function tidyPastedHTML(html, allowed, schema) {
-    var doc = new DOMParser().parseFromString(html, "text/html");
+    var doc = new DOMParser().parseFromString(withoutInlineStyles(html), "text/html");
     var body = doc.body;
     // Word's list bullets typed as text, and its conditional comments.
-    body.querySelectorAll("[style*='mso-list:Ignore' i], [style*='mso-list: Ignore' i]").forEach(function (el) { el.remove(); });
+    body.querySelectorAll("[data-pasted-style*='mso-list:Ignore' i], [data-pasted-style*='mso-list: Ignore' i]").forEach(function (el) { el.remove(); });
     Array.prototype.slice.call(body.querySelectorAll("*")).forEach(function (el) {
       var tag = el.localName;
       var weight = styleOf(el, "font-weight");
@@ -132,7 +143,7 @@
         renderHTML: function (attributes) {
           var value = attributes[key];
           var out = {};
-          if (value !== null && value !== undefined && value !== "") { out[name] = String(value); }
+          if (value !== null && value !== undefined) { out[name] = String(value); }
           return out;
         },
       };
@@ -147,7 +158,14 @@
     var extensions = [
       T.Document, T.Text,
       T.Paragraph,
-      T.Heading.configure({ levels: [2, 3, 4] }),
+      T.Heading.configure({ levels: [2, 3, 4] }).extend({
+        // A page's title and its smallest headings become the nearest level the body has.
+        parseHTML: function () {
+          return [1, 2, 3, 4, 5, 6].map(function (level) {
+            return { tag: "h" + level, attrs: { level: Math.min(4, Math.max(2, level)) } };
+          });
+        },
+      }),
       T.HardBreak,
       T.HorizontalRule,
       T.Blockquote.extend({ addAttributes: function () { return attrs("blockquote"); } }),
@@ -192,7 +210,11 @@
       inclusive: false,
       priority: 1100,  // outside the other marks, as links usually are
       parseHTML: function () { return [{ tag: "a" }]; },
-      addAttributes: function () { return attrs("a"); },
+      addAttributes: function () {
+        var spec = attrs("a");
+        spec.href.parseHTML = function (element) { return safeUrl(element.getAttribute("href"), schema.urlSchemes); };
+        return spec;
+      },
       renderHTML: function (props) { return ["a", T.mergeAttributes(props.HTMLAttributes, { rel: schema.linkRel }), 0]; },
     }));
     var imageAttributes = function () { return attrs("img"); };
