@@ -3,6 +3,7 @@ revisions and corrections (workflow/admin.py), and re-registers it."""
 
 import re
 
+from django import forms
 from django.contrib import admin
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection, models
@@ -96,10 +97,18 @@ def prefix_words(text: str) -> list[str]:
 
 
 class ArticleAdminForm(EditorTextForm):
+    # The article's edit_version when the form was opened: a save from an older form is refused
+    # (the workflow app's collisions.py says what changed meanwhile).
+    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
     class Meta:
         model = Article
         # The admin builds the form from the fieldsets below; these are the fields clean() needs.
         fields = ["categories", "primary_category"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["opened_version"].initial = self.instance.edit_version
 
     def clean(self):
         cleaned = super().clean() or {}
@@ -147,6 +156,7 @@ class ArticleAdmin(admin.ModelAdmin):
             None,
             {
                 "fields": [
+                    "opened_version",
                     "headline",
                     "slug",
                     "standfirst",

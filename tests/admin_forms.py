@@ -20,6 +20,7 @@ def article_form_data(article=None, **overrides):
     data: dict[str, object] = {**NO_LINKS, **NO_NOTES}
     if article is not None:
         data.update(
+            opened_version=article.edit_version,
             headline=article.headline,
             slug=article.slug,
             standfirst=article.standfirst,

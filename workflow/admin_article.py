@@ -78,7 +78,12 @@ class WorkflowAdmin(StepsAdmin, VersionAdmin):
         return State(state_of(article)).label
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        return form_with_step(super().get_form(request, obj, change, **kwargs), user=request.user)
+        restoring = getattr(request, "_workflow_before_restore", None)
+        return form_with_step(
+            super().get_form(request, obj, change, **kwargs),
+            user=request.user,
+            edit_version=restoring["edit_version"] if restoring else None,
+        )
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "body":
@@ -172,7 +177,7 @@ class WorkflowAdmin(StepsAdmin, VersionAdmin):
         if str(object_id).isdigit():
             request._workflow_before_restore = (
                 Article.objects.filter(pk=object_id)
-                .values("status", "published_at", "updated_at")
+                .values("status", "published_at", "updated_at", "edit_version")
                 .first()
             )
         return super().revision_view(request, object_id, version_id, extra_context)
