@@ -100,6 +100,7 @@ class ArticleAdminForm(EditorTextForm):
     # The article's edit_version when the form was opened: a save from an older form is refused
     # (the workflow app's collisions.py says what changed meanwhile).
     opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    opened_state = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Article
@@ -157,6 +158,7 @@ class ArticleAdmin(admin.ModelAdmin):
             {
                 "fields": [
                     "opened_version",
+                    "opened_state",
                     "headline",
                     "slug",
                     "standfirst",

@@ -14,7 +14,7 @@ from django.utils import timezone
 from articles.rich_text import same_body
 from articles.sanitize import sanitize_body_html
 
-from .collisions import check_edit_version
+from .collisions import check_edit_version, opened_state
 from .services import check_transition
 
 
@@ -64,6 +64,8 @@ def form_with_step(form_class, *, user, edit_version=None):
         form_class.__init__(self, *args, **kwargs)
         if edit_version is not None:
             self.fields["opened_version"].initial = edit_version
+        if self.instance.pk is not None:
+            self.fields["opened_state"].initial = opened_state(self.instance)
 
     def clean(self):
         cleaned = form_class.clean(self)

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.views.decorators.http import require_POST
 from django.utils import timezone
 from reversion.models import Version
 from taggit.models import Tag
@@ -14,7 +15,7 @@ from taggit.models import Tag
 from articles.models import Article, Category, RelatedLink, Source, TaggedArticle
 from articles.search import clean_query
 
-from . import policy
+from . import policy, presence
 from .textdiff import Run, html_to_text, word_diff
 
 # Fields not worth showing in a comparison (derived or internal).
@@ -150,6 +151,22 @@ def compare_revisions_view(model_admin):
             "rows": compare_versions(old, new),
         }
         return TemplateResponse(request, "admin/articles/article/compare_revisions.html", context)
+
+    return view
+
+
+def presence_view(model_admin):
+    """POST: "I have this article open" (or, with leaving=1, "no longer"); answers who else has."""
+
+    @require_POST
+    def view(request, object_id):
+        article = model_admin.get_object(request, str(object_id))
+        if article is None or not model_admin.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        if request.POST.get("leaving"):
+            presence.gone(article_id=article.pk, user=request.user)
+            return JsonResponse({"others": []})
+        return JsonResponse({"others": presence.here(article_id=article.pk, user=request.user)})
 
     return view
 

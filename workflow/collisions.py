@@ -10,6 +10,8 @@ shows theirs beside it. The form then carries the new version, so saving again (
 goes through.
 """
 
+import hashlib
+import json
 from datetime import datetime
 
 from django import forms
@@ -19,7 +21,8 @@ from taggit.models import Tag
 from taggit.utils import edit_string_for_tags, parse_tags
 
 from articles.models import Article, Category
-from articles.rich_text import same_body
+from articles.rich_text import body_tokens, same_body
+from articles.sanitize import sanitize_body_html
 
 from .textdiff import html_to_text, word_diff
 
@@ -30,6 +33,36 @@ MERGED_FIELDS = [
     "lead_image_caption", "lead_image_credit", "updated_at",
 ]  # fmt: skip
 EXCERPT_WORDS = 12
+
+
+def _normalized(name, value):
+    if name == "body":
+        return repr(body_tokens(sanitize_body_html(value or "")))
+    if isinstance(value, datetime):
+        return value.replace(microsecond=0).isoformat()
+    if isinstance(value, list | tuple):
+        return repr(sorted(str(v) for v in value))
+    return "" if value is None else str(value)
+
+
+def fingerprint(name, value) -> str:
+    """A short digest of a field's value, as readers would see it (the body's markup order and
+    line breaks aside): the form carries these for the values it opened with."""
+    return hashlib.sha256(_normalized(name, value).encode()).hexdigest()[:16]
+
+
+def opened_state(article) -> str:
+    """What the change form carries (hidden) about the article it was opened with."""
+    values = _current_values(article)
+    return json.dumps({name: fingerprint(name, value) for name, value in values.items()})
+
+
+def opened_state_of(form) -> dict:
+    try:
+        state = json.loads(form.cleaned_data.get("opened_state") or "{}")
+    except ValueError:
+        return {}
+    return state if isinstance(state, dict) else {}
 
 
 def _revision_values(version):
@@ -66,13 +99,7 @@ def _current_values(article):
 
 
 def _same(name, first, second):
-    if isinstance(first, datetime) and isinstance(second, datetime):
-        return first.replace(microsecond=0) == second.replace(microsecond=0)
-    if name == "body":
-        return same_body(first or "", second or "")
-    if isinstance(first, list | tuple) or isinstance(second, list | tuple):
-        return sorted(map(str, first or [])) == sorted(map(str, second or []))
-    return (first if first is not None else "") == (second if second is not None else "")
+    return _normalized(name, first) == _normalized(name, second)
 
 
 def _submitted(form, name):
@@ -82,7 +109,7 @@ def _submitted(form, name):
         return sorted(parse_tags(raw or ""))
     if name == "body":
         return field.to_python(raw) or ""
-    if isinstance(field, forms.SplitDateTimeField):
+    if isinstance(field, forms.SplitDateTimeField | forms.CharField) and name != "slug":
         try:
             return field.clean(raw)
         except forms.ValidationError:
@@ -192,6 +219,7 @@ def check_edit_version(form):
             "again to see what changed, then restore.",
             code="edit_collision",
         )
+    opened = opened_state_of(form)
     base = _base_revision(current, submitted)
     now = _current_values(current)
     before = _revision_values(base) if base else {}
@@ -208,15 +236,14 @@ def check_edit_version(form):
             continue
         label = form.fields[name].label or name
         mine = _submitted(form, name)
-        if name in before:
-            if _same(name, before[name], now[name]):
+        if name in opened:
+            if fingerprint(name, now[name]) == opened[name]:
                 continue  # they did not change it
-            theirs = (
-                _body_change(before[name], now[name])
-                if name == "body"
-                else f"now {_readable(name, now[name])}"
-            )
-            if _same(name, mine, before[name]):
+            if name == "body" and name in before:
+                theirs = _body_change(before[name], now[name])
+            else:
+                theirs = f"changed it to {_readable(name, now[name])}"
+            if fingerprint(name, mine) == opened[name]:
                 _put(data, form.add_prefix(name), _as_post_value(name, now[name]))
                 messages.append(f"{label}: they {theirs}. Taken into your form.")
             elif not _same(name, mine, now[name]):
@@ -232,6 +259,7 @@ def check_edit_version(form):
         "Save again to keep the form as it is now (it replaces the saved article with it)."
     )
     data[form.add_prefix("opened_version")] = str(current.edit_version)
+    data[form.add_prefix("opened_state")] = opened_state(current)
     form.data = data
     raise forms.ValidationError(messages, code="edit_collision")
 

@@ -77,7 +77,7 @@ def test_a_stale_save_is_refused_and_both_changes_survive(two_editors, category)
     assert article.body == "<p>The navy ordered five frigates.</p>"
     message = errors_of(response)
     assert "edith saved this article at" in message
-    assert "Headline: they now “Six frigates”. Taken into your form." in message
+    assert "Headline: they changed it to “Six frigates”. Taken into your form." in message
     page = response.content.decode()
     assert 'value="Six frigates"' in page  # their headline, in the form
     assert "The navy ordered six frigates." in page  # his own body, kept
