@@ -9,6 +9,9 @@ from django.contrib.postgres.search import SearchQuery
 from django.db import connection, models
 from django.http import HttpResponseBadRequest
 
+from images.admin import thumbnail_html
+from images.widgets import ImageChooserWidget
+
 from .admin_filters import StateListFilter
 from .body_editor import BodyEditorWidget
 from .models import Article, AuthorProfile, Category, RelatedLink, Source
@@ -133,7 +136,10 @@ class ArticleAdmin(admin.ModelAdmin):
                 return HttpResponseBadRequest("That date filter is not a date.")
         return super().changelist_view(request, extra_context)
 
-    list_display = ["headline", "state", "published_at", "is_published", "author", "source"]
+    list_display = [
+        "thumbnail", "headline", "state", "published_at", "is_published", "author", "source",
+    ]  # fmt: skip
+    list_display_links = ["thumbnail", "headline"]
     list_filter = [
         StateListFilter,
         "categories",
@@ -141,7 +147,7 @@ class ArticleAdmin(admin.ModelAdmin):
         ("author", admin.RelatedOnlyFieldListFilter),
         "comments_open",
     ]
-    list_select_related = ["source", "author", "author_profile"]
+    list_select_related = ["source", "author", "author_profile", "lead_image"]
     search_fields = ["headline", "standfirst", "body", "byline"]
     # At archive size: no count of the whole table beside the filtered one, and the filtered
     # count kept per content version (articles/pagination.py).
@@ -175,23 +181,26 @@ class ArticleAdmin(admin.ModelAdmin):
             {"fields": ["status", "published_at", "updated_at", "comments_open", "author"]},
         ),
         ("Home page", {"fields": ["is_lead"]}),
-        (
-            "Lead image",
-            {
-                "fields": [
-                    "lead_image",
-                    "lead_image_alt",
-                    "lead_image_caption",
-                    "lead_image_credit",
-                ]
-            },
-        ),
+        # Chosen from the image library, or uploaded there at once (images/widgets.py): an
+        # upload survives an error elsewhere in this form.
+        ("Lead image", {"fields": ["lead_image"]}),
     ]
 
+    def get_queryset(self, request):
+        # The list's thumbnails: every row's stored renditions in one query.
+        return super().get_queryset(request).prefetch_related("lead_image__renditions")
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "lead_image":
+            # Not wrapped in the admin's add/change links: the chooser uploads and edits.
+            return db_field.formfield(widget=ImageChooserWidget())
         if db_field.name == "body":
             kwargs["widget"] = BodyEditorWidget
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    @admin.display(description="Image")
+    def thumbnail(self, article):
+        return thumbnail_html(article.lead_image, width=160) if article.lead_image_id else ""
 
     def get_search_results(self, request, queryset, search_term):
         """On PostgreSQL, search the stored text search vector (its GIN index) with every word

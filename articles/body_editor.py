@@ -22,9 +22,10 @@ class BodyEditorWidget(forms.Textarea):
 
     @property
     def media(self):
+        # The image library's chooser (images app) opens from the toolbar's Image button.
         return forms.Media(
-            css={"all": ["css/admin-body-editor.css"]},
-            js=[forms.Script("js/body-editor.js", type="module")],
+            css={"all": ["images/chooser.css", "css/admin-body-editor.css"]},
+            js=["images/chooser.js", forms.Script("js/body-editor.js", type="module")],
         )
 
     def get_context(self, name, value, attrs):

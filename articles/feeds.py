@@ -4,7 +4,6 @@ Each item carries its categories and tags, its lead image (articles/feed_formats
 the FEED_FULL_TEXT setting, the whole article.
 """
 
-import mimetypes
 from typing import Any
 
 from django.conf import settings
@@ -14,10 +13,13 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from taggit.models import Tag
 
+from images.renditions import SHARE_WIDTH, rendition
+
 from . import cache_tags
 from .feed_formats import MediaAtomFeed, MediaRssFeed
 from .models import Article, AuthorProfile, Category, Source
 from .pagecache import tag_page
+from .querysets import RENDITIONS
 from .xml_text import strip_xml_illegal
 
 FEED_LENGTH = 30
@@ -55,8 +57,8 @@ class LatestRss(Feed):
     def items(self, obj=None):
         return (
             self.articles(obj)
-            .select_related("source", "author_profile")
-            .prefetch_related("categories", "tags")[:FEED_LENGTH]
+            .select_related("source", "author_profile", "lead_image")
+            .prefetch_related("categories", "tags", RENDITIONS)[:FEED_LENGTH]
         )
 
     def item_title(self, article):
@@ -88,13 +90,13 @@ class LatestRss(Feed):
 
     def item_extra_kwargs(self, article):
         extra: dict[str, Any] = {}
-        if article.lead_image:
+        if article.lead_image and (shared := rendition(article.lead_image, SHARE_WIDTH)):
             extra["image"] = {
-                "url": self._absolute(article.lead_image.url),
-                "type": mimetypes.guess_type(article.lead_image.name)[0],
-                "width": article.lead_image_width,
-                "height": article.lead_image_height,
-                "alt": article.lead_image_alt,
+                "url": self._absolute(shared.url),
+                "type": shared.content_type,
+                "width": shared.width,
+                "height": shared.height,
+                "alt": article.lead_image.alt_text,
             }
         if settings.NEWSDESK["FEED_FULL_TEXT"]:
             extra["full_html"] = str(article.body_html)  # sanitised whatever wrote the row

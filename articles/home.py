@@ -12,7 +12,7 @@ the primary category, fetched with the article (`for_listing()`).
 from dataclasses import dataclass, field
 
 from .models import Article, Category
-from .querysets import any_of
+from .querysets import any_of, with_renditions
 
 TOP_COUNT = 2
 LATEST_COUNT = 6
@@ -52,7 +52,7 @@ def section_rows(categories, *, leaving_out):
         article.pk: article
         for article in published.filter(any_of(newest))
         .order_by("-published_at", "-id")
-        .for_listing()
+        .for_listing(renditions=False)
     }
     links = Article.categories.through.objects.filter(
         article_id__in=list(articles), category_id__in=[category.pk for category in categories]
@@ -69,7 +69,7 @@ def section_rows(categories, *, leaving_out):
 
 def lead_story(published):
     """The newest pinned story (a partial index holds the pinned few), else the newest."""
-    newest_first = published.order_by("-published_at", "-id").for_listing()
+    newest_first = published.order_by("-published_at", "-id").for_listing(renditions=False)
     return newest_first.filter(is_lead=True).first() or newest_first.first()
 
 
@@ -80,7 +80,7 @@ def home_page():
     following = list(
         published.exclude(pk__in=shown)
         .order_by("-published_at", "-id")
-        .for_listing()[: TOP_COUNT + LATEST_COUNT]
+        .for_listing(renditions=False)[: TOP_COUNT + LATEST_COUNT]
     )
     top, latest = following[:TOP_COUNT], following[TOP_COUNT:]
     shown |= {article.pk for article in following}
@@ -96,6 +96,8 @@ def home_page():
         shown |= {article.pk for article in fresh}
         if fresh:
             sections.append(Section(category, fresh))
+    # Every card's picture on the page: the renditions of all their lead images, one query.
+    with_renditions([lead, *following, *(a for s in sections for a in s.articles)])
     return {
         "lead_story": lead,
         "top_stories": top,

@@ -8,6 +8,8 @@ pages expire (NEWSDESK["PAGE_CACHE_SECONDS"]). Drafts and scheduled articles out
 own preview fragments. Renaming a category outdates everything showing the navigation; renaming
 a source or a tag, which cards show everywhere, outdates the whole site (rare).
 
+A library image edited (its words or its file) outdates the pages showing it: see image_changed.
+
 Apps built on the core call `article_shown_changed()` for what they add to article pages
 (comments, corrections); they need no other import.
 """
@@ -15,6 +17,8 @@ Apps built on the core call `article_shown_changed()` for what they add to artic
 from django.contrib.sites.models import Site
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from taggit.models import Tag
+
+from images.models import Image
 
 from . import cache_tags
 from .models import Article, AuthorProfile, Category, RelatedLink, Source, TaggedArticle
@@ -164,6 +168,30 @@ def related_link_changed(sender, instance, **kwargs):
     cache_tags.bump(cache_tags.article(instance.from_article_id))
 
 
+# An image leading more articles than this outdates the whole site rather than each list.
+MANY_ARTICLES = 50
+
+
+def image_changed(sender, instance, created=False, **kwargs):
+    """A library image's words or file changed (or it left the library). A new one is on no
+    page yet. Its articles as lead image: their pages and every list showing their cards. In a
+    body figure or a related article's card: any article page (finding the bodies that use it
+    would read every body; editing a published photo's words is rare, so every article page
+    rebuilding its fragments once is the cheaper side)."""
+    if created:
+        return
+    tags = [cache_tags.ARTICLE_PAGES]
+    leading = Article.objects.filter(lead_image=instance.pk)
+    if leading[MANY_ARTICLES:].exists():
+        tags.append(cache_tags.SITE)
+    else:
+        for article in leading.only("pk", "status", "published_at", "source", "author_profile"):
+            tags.append(cache_tags.article(article.pk))
+            if article.is_published():
+                tags += lists_of(article)
+    cache_tags.bump(*tags)
+
+
 def site_changed(sender, instance, **kwargs):
     # Its domain is in every absolute URL: canonical links, Open Graph, feeds, sitemaps.
     cache_tags.bump(cache_tags.SITE)
@@ -190,3 +218,4 @@ def connect():
     on_change(author_changed, AuthorProfile, "author-profile")
     on_change(related_link_changed, RelatedLink, "related-link")
     on_change(site_changed, Site, "site")
+    on_change(image_changed, Image, "library-image")

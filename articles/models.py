@@ -5,9 +5,10 @@ from django.db import connection, models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.safestring import mark_safe
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
+
+from images.body import responsive_body
 
 from .addresses import slug_address
 from .querysets import ArticleQuerySet
@@ -157,23 +158,16 @@ class Article(models.Model):  # type: ignore[django-manager-missing]
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField(auto_now=True)
 
-    lead_image = models.ImageField(
-        upload_to="articles/%Y/%m/",
+    # PROTECT: deleting a library image that leads articles would take the picture off their
+    # published pages without a word; the admin lists those articles instead, to re-illustrate.
+    lead_image = models.ForeignKey(
+        "images.Image",
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        width_field="lead_image_width",
-        height_field="lead_image_height",
+        related_name="lead_of",
+        help_text="From the image library; its alt text, caption and credit come with it.",
     )
-    # Stored so pages can reserve the image's space without opening the file.
-    lead_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    lead_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    lead_image_alt = models.CharField(
-        "alt text",
-        max_length=250,
-        blank=True,
-        help_text="What the image shows, for readers who cannot see it. Required with an image.",
-    )
-    lead_image_caption = models.CharField("caption", max_length=300, blank=True)
-    lead_image_credit = models.CharField("credit", max_length=150, blank=True)
 
     comments_open = models.BooleanField(
         default=True, help_text="Untick to close comments on this article."
@@ -263,9 +257,12 @@ class Article(models.Model):  # type: ignore[django-manager-missing]
         return slug_address("articles:detail", self.slug)
 
     def clean(self):
-        if self.lead_image and not self.lead_image_alt.strip():
+        if self.lead_image_id and not self.lead_image.alt_text.strip():
             raise ValidationError(
-                {"lead_image_alt": "Describe the image for readers who cannot see it."}
+                {
+                    "lead_image": "This image has no alt text: describe it for readers who "
+                    "cannot see it (in the image library), or choose another."
+                }
             )
         if self.updated_at and self.published_at and self.updated_at < self.published_at:
             raise ValidationError({"updated_at": "An update cannot come before publication."})
@@ -300,7 +297,8 @@ class Article(models.Model):  # type: ignore[django-manager-missing]
         """The body readers get, sanitised here whatever wrote the row: save() sanitises too,
         but a queryset update(), a fixture, a revision restore or an import bypasses save().
         Sanitising is a fixed point, so clean bodies come out unchanged."""
-        return mark_safe(sanitize_body_html(self.body))  # noqa: S308  (nh3's allow-list output)
+        # Its library images become responsive pictures (images/body.py: one query per body).
+        return responsive_body(sanitize_body_html(self.body))
 
     @property
     def section(self):

@@ -21,6 +21,17 @@ def any_of(subqueries) -> models.Q:
     return condition
 
 
+# The stored renditions of each article's lead image (images app), for {% picture %}.
+RENDITIONS = "lead_image__renditions"
+
+
+def with_renditions(articles):
+    """Fetch the lead images' renditions of these articles (any iterable) in one query."""
+    articles = [article for article in articles if article is not None]
+    models.prefetch_related_objects(articles, RENDITIONS)
+    return articles
+
+
 if TYPE_CHECKING:
     from .models import Article  # noqa: F401  (named in the base class below, for mypy)
 
@@ -40,10 +51,13 @@ class ArticleQuerySet(models.QuerySet["Article"]):
             published_at__gt=at or timezone.now(),
         )
 
-    def for_listing(self):
+    def for_listing(self, *, renditions=True):
         """What a list of article cards shows, in one query: the card's one label is the primary
-        category and the approved-comment count is a column kept by the comments app."""
-        return self.select_related("source", "primary_category", "author_profile")
+        category and the approved-comment count is a column kept by the comments app. The lead
+        images' renditions come in one more query for the whole list (`renditions=False`: the
+        caller prefetches them once for several lists, with with_renditions())."""
+        listing = self.select_related("source", "primary_category", "author_profile", "lead_image")
+        return listing.prefetch_related(RENDITIONS) if renditions else listing
 
     def lead_story_first(self):
         """Pinned lead stories first (the newest pinned wins), then the newest articles."""

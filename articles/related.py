@@ -18,7 +18,7 @@ from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from .models import Article, TaggedArticle
-from .querysets import any_of
+from .querysets import any_of, with_renditions
 
 CANDIDATES_PER_LINK = 60
 
@@ -65,7 +65,7 @@ def candidates(tag_ids, category_ids):
 def editor_chosen(article):
     """The editor's related articles that readers may see, in the editor's order."""
     links = article.related_links.filter(to_article__in=Article.objects.published()).select_related(
-        "to_article"
+        "to_article__lead_image"
     )
     return [link.to_article for link in links]
 
@@ -75,11 +75,11 @@ def related_articles(article, *, count=None):
     chosen = editor_chosen(article)[:count]
     missing = count - len(chosen)
     if missing <= 0:
-        return chosen
+        return with_renditions(chosen)
     tag_ids = [tag.pk for tag in article.tag_list]
     category_ids = [category.pk for category in article.category_list]
     if not tag_ids and not category_ids:
-        return chosen
+        return with_renditions(chosen)
     through = Article.categories.through.objects.filter(category_id__in=category_ids)
     score = _shared(
         TaggedArticle.objects.filter(tag_id__in=tag_ids), column="content_object_id"
@@ -90,15 +90,9 @@ def related_articles(article, *, count=None):
         .exclude(pk__in=[article.pk, *(other.pk for other in chosen)])
         .annotate(shared=score)
         .order_by("-shared", "-published_at", "-id")
-        # The image's stored size comes along: without it, loading an image field asks for it.
-        .only(
-            "headline",
-            "slug",
-            "published_at",
-            "lead_image",
-            "lead_image_alt",
-            "lead_image_width",
-            "lead_image_height",
-        )[:missing]
+        # The lead image (its stored size and alt text) in the same query, its renditions in one
+        # more for all the related articles.
+        .select_related("lead_image")
+        .only("headline", "slug", "published_at", "lead_image")[:missing]
     )
-    return chosen + list(fill)
+    return with_renditions(chosen + list(fill))

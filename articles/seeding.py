@@ -14,6 +14,9 @@ from django.db import transaction
 from django.dispatch import Signal
 from django.utils.html import escape
 
+from images.models import Image
+from images.services import add_image
+
 from .models import Article, AuthorProfile, Category, RelatedLink, Source
 from .sanitize import sanitize_body_html
 
@@ -103,11 +106,8 @@ def load_seeds(seed_dir: Path) -> SeedReport:
             status=Article.Status.PUBLISHED,
             published_at=datetime.fromisoformat(entry["published_at"]),
             comments_open=entry.get("comments_open", True),
-            lead_image_alt=entry.get("lead_image_alt", ""),
-            lead_image_caption=entry.get("lead_image_caption", ""),
-            lead_image_credit=entry.get("lead_image_credit", ""),
+            lead_image=_library_image(seed_dir, entry, report),
         )
-        _attach_lead_image(article, seed_dir, entry.get("lead_image"))
         wanted_categories = set(Category.objects.filter(slug__in=entry["categories"]))
         if set(article.categories.all()) != wanted_categories:
             article.categories.set(wanted_categories)
@@ -135,9 +135,23 @@ def load_seeds(seed_dir: Path) -> SeedReport:
     return report
 
 
-def _attach_lead_image(article: Article, seed_dir: Path, relative_path: str | None):
-    if not relative_path or article.lead_image:
-        return
+def _library_image(seed_dir: Path, entry: dict, report: SeedReport) -> Image | None:
+    """The seed's lead image in the image library: one image per file and texts (articles with
+    the same photo and words share it), found again on the next run by those."""
+    relative_path = entry.get("lead_image")
+    if not relative_path:
+        return None
     image_path = seed_dir / relative_path
+    texts = {
+        "title": image_path.stem.replace("-", " ").capitalize(),
+        "alt_text": entry.get("lead_image_alt", ""),
+        "caption": entry.get("lead_image_caption", ""),
+        "credit": entry.get("lead_image_credit", ""),
+    }
+    found = Image.objects.filter(**texts).first()
+    if found is not None:
+        return found
     with image_path.open("rb") as handle:
-        article.lead_image.save(image_path.name, File(handle), save=True)
+        image = add_image(file=File(handle, name=image_path.name), **texts)
+    report.created.append(f"image {image_path.name}")
+    return image

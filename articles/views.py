@@ -31,7 +31,9 @@ class PublishedArticlesMixin:
 
     def get_queryset(self):
         # The byline's author and the label's category come in the same (single) query.
-        return Article.objects.published().select_related("primary_category", "author_profile")
+        return Article.objects.published().select_related(
+            "primary_category", "author_profile", "lead_image"
+        )
 
 
 class ArticleListView(ListView):

@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    # PostgreSQL's index operator classes (the image library's trigram search index); on SQLite
+    # it does nothing.
+    "django.contrib.postgres",
     "taggit",
     "reversion",
     # The article body's rich-text editor: Tiptap/ProseMirror served from our static files.
@@ -60,6 +63,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     # The core first: comments and workflow depend on it (and extend its admin), never the
     # reverse. So do readership, breaking and standards. See docs/architecture.md.
+    # The image library sits below the core: articles' lead images and figures use it.
+    "images",
     "articles",
     "comments",
     "workflow",
@@ -369,3 +374,14 @@ NEWSDESK_COMMENTS = {
 # A comment POST without a valid token re-shows the form with the text kept and a fresh token;
 # every other CSRF failure gets Django's own page.
 CSRF_FAILURE_VIEW = "comments.views.csrf_failure"
+
+# The image library (the images app). Uploads larger than this many bytes or pixels are refused;
+# readers get renditions (resized copies, WebP with a JPEG fallback) at these widths, never wider
+# than the original. Quality is each encoder's 0-100 scale.
+NEWSDESK_IMAGES = {
+    "MAX_UPLOAD_BYTES": env.int("IMAGES_MAX_UPLOAD_BYTES", default=20 * 1024 * 1024),
+    "MAX_PIXELS": env.int("IMAGES_MAX_PIXELS", default=50_000_000),
+    "WIDTHS": [160, 320, 480, 640, 960, 1280, 1920],
+    "WEBP_QUALITY": env.int("IMAGES_WEBP_QUALITY", default=72),
+    "JPEG_QUALITY": env.int("IMAGES_JPEG_QUALITY", default=78),
+}

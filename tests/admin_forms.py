@@ -39,5 +39,7 @@ def article_form_data(article=None, **overrides):
             data["published_at_1"] = article.published_at.strftime("%H:%M:%S")
         if article.source_id:
             data["source"] = article.source_id
+        if article.lead_image_id:
+            data["lead_image"] = article.lead_image_id
     data.update(overrides)
     return data

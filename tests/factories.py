@@ -55,3 +55,16 @@ def make_image_file(name="lead.png", size=(640, 360)):
     buffer = io.BytesIO()
     Image.new("RGB", size, (40, 70, 110)).save(buffer, format="PNG")
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def make_library_image(*, name="photo.jpg", size=(640, 360), **fields):
+    """An image in the library (images app), with a small JPEG file, uploaded as editors do
+    (its renditions made at once)."""
+    from images.services import add_image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (40, 70, 110)).save(buffer, format="JPEG")
+    n = next(_sequence)
+    fields.setdefault("title", f"Photo {n}")
+    fields.setdefault("alt_text", f"What photo {n} shows")
+    return add_image(file=SimpleUploadedFile(name, buffer.getvalue()), **fields)

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from articles.models import Article
 
-from .factories import make_article, make_category, make_image_file, make_source, relate
+from .factories import make_article, make_category, make_library_image, make_source, relate
 
 pytestmark = pytest.mark.django_db
 
@@ -128,13 +128,18 @@ def test_article_page_query_budget_does_not_grow(
 
 def test_lead_image_shows_with_alt_text_caption_credit_and_size(client):
     article = make_article(
-        lead_image=make_image_file(size=(800, 450)),
-        lead_image_alt="Destroyers sailing in line",
-        lead_image_caption="Ships during a joint exercise.",
-        lead_image_credit="Navy photo",
+        lead_image=make_library_image(
+            size=(800, 450),
+            alt_text="Destroyers sailing in line",
+            caption="Ships during a joint exercise.",
+            credit="Navy photo",
+        )
     )
     page = client.get(article.get_absolute_url()).content.decode()
-    assert 'alt="Destroyers sailing in line" width="800" height="450"' in page
+    assert 'width="800" height="450" alt="Destroyers sailing in line"' in page
+    # The lead: fetched first, in the size the phone needs.
+    assert 'loading="eager" fetchpriority="high"' in page
+    assert '<source type="image/webp" srcset="' in page
     assert "Ships during a joint exercise." in page
     assert '<span class="credit">Navy photo</span>' in page
 
@@ -196,11 +201,10 @@ def test_related_articles_with_images_cost_no_query_each(client, django_assert_m
         make_article(
             categories=[category],
             tags=["Navy"],
-            lead_image=make_image_file(f"related-{n}.png"),
-            lead_image_alt=f"Picture {n}",
+            lead_image=make_library_image(name=f"related-{n}.jpg", alt_text=f"Picture {n}"),
         )
-    # article, categories, tags, related links, the fill, corrections, masthead,
-    # comments, banner, most read: nothing per related article, though each has an image.
-    with django_assert_max_num_queries(11):
+    # article, categories, tags, related links, the fill, the images' renditions, corrections,
+    # masthead, comments, banner, most read: nothing per related article, though each has one.
+    with django_assert_max_num_queries(12):
         page = client.get(article.get_absolute_url()).content.decode()
     assert page.count('class="related__image"') == 4

@@ -84,18 +84,19 @@ def test_home_advertises_the_site_feeds(client):
 
 
 def test_feed_items_carry_the_lead_image_and_by_setting_the_full_text(client, settings):
-    from .factories import make_image_file
+    from .factories import make_library_image
 
     make_article(
         headline="With a picture",
         body="<p>The whole <em>story</em>.</p>",
-        lead_image=make_image_file("lead.png", size=(640, 360)),
-        lead_image_alt="A frigate at sea",
+        lead_image=make_library_image(size=(640, 360), alt_text="A frigate at sea"),
     )
     for url in ("/feed/", "/feed/atom/"):
         entry = feedparser.parse(client.get(url).content).entries[0]
         media = entry.media_content[0]
-        assert media["url"].startswith("http://example.com/media/articles/")
+        # A rendition (never the original), at most 1200 pixels wide: this one is 640.
+        assert media["url"].startswith("http://example.com/media/images/renditions/")
+        assert media["url"].endswith("-640w.jpg")
         assert (media["medium"], media["width"], media["height"]) == ("image", "640", "360")
         # The image's alt text (media:description), and the standfirst only, by default.
         assert [c.value for c in entry.get("content", [])] in ([], ["A frigate at sea"])

@@ -6,7 +6,9 @@ import re
 import pytest
 from django.test import Client
 
-from .factories import make_article, make_category, make_image_file, make_source
+from images.renditions import rendition
+
+from .factories import make_article, make_category, make_library_image, make_source
 
 pytestmark = pytest.mark.django_db
 
@@ -65,15 +67,16 @@ def test_article_has_news_article_and_breadcrumbs(client):
         categories=[category],
         tags=["Japan", "European Union"],
         source=make_source(name="Voice of America"),
-        lead_image=make_image_file("map.png", size=(1, 1)),
-        lead_image_alt="A map",
+        lead_image=make_library_image(name="map.jpg", size=(1, 1), alt_text="A map"),
     )
+    shared = rendition(article.lead_image, 1200)  # never wider than the original: 1 pixel
+    assert shared.width == 1 and "/renditions/" in shared.url
     page = client.get(article.get_absolute_url()).content.decode()
     assert '<meta name="description" content="A first for the EU.">' in page
     assert '<meta property="og:type" content="article">' in page
     assert '<meta name="twitter:card" content="summary_large_image">' in page
     assert (
-        f'<meta property="og:image" content="http://example.com{article.lead_image.url}">' in page
+        f'<meta property="og:image" content="http://example.com{shared.url}">' in page
     )
     news, crumbs = json_ld_blocks(page)
     assert news["@type"] == "NewsArticle"
@@ -82,7 +85,7 @@ def test_article_has_news_article_and_breadcrumbs(client):
     assert news["dateModified"]
     assert news["author"] == [{"@type": "Organization", "name": "Newsdesk staff"}]
     assert news["publisher"]["name"] == "Newsdesk"
-    assert news["image"] == [f"http://example.com{article.lead_image.url}"]
+    assert news["image"] == [f"http://example.com{shared.url}"]
     assert news["articleSection"] == "Northeast Asia"
     assert sorted(news["keywords"]) == ["European Union", "Japan"]
     assert crumbs["@type"] == "BreadcrumbList"

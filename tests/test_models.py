@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from articles.models import Article, RelatedLink
 
-from .factories import make_article, make_image_file
+from .factories import make_article, make_library_image
 
 pytestmark = pytest.mark.django_db
 
@@ -96,10 +96,10 @@ def test_a_related_link_is_unique_per_pair():
 
 def test_lead_image_needs_alt_text():
     article = make_article()
-    article.lead_image = make_image_file()
+    article.lead_image = make_library_image(alt_text="  ")
     with pytest.raises(ValidationError) as error:
         article.full_clean()
-    assert "lead_image_alt" in error.value.message_dict
+    assert "lead_image" in error.value.message_dict
 
 
 def test_update_cannot_precede_publication():

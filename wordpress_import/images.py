@@ -17,6 +17,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image, UnidentifiedImageError
 
+from images.models import Image as LibraryImage
+
 from .models import ImportedFile
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".bmp", ".tif", ".tiff"}
@@ -176,3 +178,23 @@ def _save(name, content):
     if default_storage.exists(name) and default_storage.size(name) == len(content):
         return name
     return default_storage.save(name, ContentFile(content))
+
+
+def library_image(stored: StoredImage, *, title, alt_text, caption, credit) -> LibraryImage:
+    """The stored file as an image of the library (one per file: a photo featured by several
+    posts is one image); its texts follow WordPress's on each run."""
+    texts = {
+        "title": title[:200],
+        "alt_text": alt_text[:250],
+        "caption": caption[:300],
+        "credit": credit[:150],
+    }
+    image = LibraryImage.objects.filter(file=stored.name).first()
+    if image is None:
+        image = LibraryImage(file=stored.name, width=stored.width or 0, height=stored.height or 0)
+    elif all(getattr(image, name) == value for name, value in texts.items()):
+        return image
+    for name, value in texts.items():
+        setattr(image, name, value)
+    image.save()
+    return image

@@ -3,6 +3,7 @@
 import hashlib
 import re
 from datetime import UTC
+from pathlib import PurePosixPath
 
 from django.utils import timezone
 
@@ -10,7 +11,7 @@ from articles.models import Article, TaggedArticle
 
 from .addresses import post_addresses
 from .body import convert_body, first_sentences, html_to_text, plain_line
-from .images import MissingImage
+from .images import MissingImage, library_image
 from .models import ImportedPost
 from .slugs import ascii_slug, unique_slug
 
@@ -230,8 +231,8 @@ class ArticleMapper:
         attachment_id = post.thumbnail_id
         where = f"post {post.post_id}"
         if not attachment_id:
-            if article.lead_image and record and record.lead_attachment_id:
-                article.lead_image = ""  # the featured image was removed in WordPress
+            if article.lead_image_id and record and record.lead_attachment_id:
+                article.lead_image = None  # the featured image was removed in WordPress
             return None
         attachment = self.site.attachments.get(attachment_id)
         if attachment is None:
@@ -248,15 +249,17 @@ class ArticleMapper:
         except MissingImage as missing:
             self._missing(where, relative, missing)
             return None
-        article.lead_image.name = stored.name
-        article.lead_image_width, article.lead_image_height = stored.width, stored.height
         alt = plain_line(attachment.alt)
         if not alt:
             alt = plain_line(attachment.title) or article.headline
             self.report.note(where, f"featured image {relative} has no alt text: its title used")
-        article.lead_image_alt = alt[:250]
-        article.lead_image_caption = plain_line(attachment.caption)[:300]
-        article.lead_image_credit = plain_line(attachment.credit)[:150]
+        article.lead_image = library_image(
+            stored,
+            title=plain_line(attachment.title) or PurePosixPath(relative).stem,
+            alt_text=alt,
+            caption=plain_line(attachment.caption),
+            credit=plain_line(attachment.credit),
+        )
         return attachment_id
 
     def _count_missing_images(self, post):

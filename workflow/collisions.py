@@ -29,8 +29,8 @@ from .textdiff import html_to_text, word_diff
 # Fields a person edits in the form, compared between versions.
 MERGED_FIELDS = [
     "headline", "slug", "standfirst", "body", "author_profile", "byline", "source",
-    "categories", "primary_category", "tags", "comments_open", "is_lead", "lead_image_alt",
-    "lead_image_caption", "lead_image_credit", "updated_at",
+    "categories", "primary_category", "tags", "comments_open", "is_lead", "lead_image",
+    "updated_at",
 ]  # fmt: skip
 EXCERPT_WORDS = 12
 

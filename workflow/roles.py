@@ -21,6 +21,10 @@ ROLES = {
         "articles.view_source",
         "articles.view_authorprofile",
         "taggit.view_tag",
+        # The image library: lead images and figures, uploaded and described by the writer.
+        "images.add_image",
+        "images.change_image",
+        "images.view_image",
     ],
     EDITORS: [
         "articles.add_article",
@@ -52,6 +56,10 @@ ROLES = {
         "taggit.change_tag",
         "taggit.delete_tag",
         "taggit.view_tag",
+        "images.add_image",
+        "images.change_image",
+        "images.delete_image",
+        "images.view_image",
     ],
 }
 

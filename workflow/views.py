@@ -25,7 +25,7 @@ class AnyStateMixin(PublishedArticlesMixin):
     """
 
     def get_queryset(self):
-        return Article.objects.select_related("primary_category", "author_profile")
+        return Article.objects.select_related("primary_category", "author_profile", "lead_image")
 
 
 class ArticlePreviewView(ArticleDetailView, AnyStateMixin):

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0010_unicode_slugs'),
+        ('articles', '0012_remove_old_lead_image_fields'),
     ]
 
     operations = [

@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 
 from articles import page_parts
 from articles.fragments import article_version
+from images.renditions import SHARE_WIDTH, rendition
 
 register = template.Library()
 
@@ -100,8 +101,8 @@ def article_structured_data(context, article):
     }
     if article.source:
         news_article["sourceOrganization"] = {"@type": "Organization", "name": article.source.name}
-    if article.lead_image:
-        news_article["image"] = [absolute(request, article.lead_image.url)]
+    if article.lead_image and (shared := rendition(article.lead_image, SHARE_WIDTH)):
+        news_article["image"] = [absolute(request, shared.url)]
     crumbs = [("Home", reverse("articles:home"))]
     if article.section:
         crumbs.append((article.section.name, article.section.get_absolute_url()))

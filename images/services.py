@@ -1,0 +1,27 @@
+"""Writes with side effects: an upload enters the library with its renditions made at once,
+so the first reader of a page showing it waits for nothing."""
+
+from django.db import transaction
+
+from .models import Image
+from .renditions import make_renditions
+
+
+@transaction.atomic
+def add_image(*, file, title, alt_text, caption="", credit="", by=None) -> Image:
+    image = Image(
+        file=file, title=title, alt_text=alt_text, caption=caption, credit=credit, uploaded_by=by
+    )
+    image.full_clean()
+    image.save()
+    make_renditions(image)
+    return image
+
+
+def replace_renditions(image: Image) -> None:
+    """The original changed: its old renditions go (rows and files), new ones are made."""
+    for old in image.renditions.all():
+        old.delete()
+    if hasattr(image, "_prefetched_objects_cache"):
+        image._prefetched_objects_cache.pop("renditions", None)
+    make_renditions(image)

@@ -1,0 +1,94 @@
+"""Lead images move into the image library and back without losing a word (articles 0011/0012).
+
+A database at articles 0010 (lead image columns on the article) is filled, migrated to today's
+schema, checked, migrated back, checked, and forward again, as tests/test_app_migrations.py does
+for the apps' move.
+"""
+
+import io
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
+from PIL import Image as PILImage
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+BEFORE = ("articles", "0010_unicode_slugs")
+
+
+def migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.migrate(targets)
+    executor.loader.build_graph()
+    return executor.loader.project_state(targets).apps
+
+
+def latest():
+    return MigrationExecutor(connection).loader.graph.leaf_nodes()
+
+
+LEADS = {
+    # slug: (file, width, height, alt, caption, credit)
+    "frigate": ("articles/2024/01/frigate.jpg", 800, 450, "A frigate", "At sea.", "Navy"),
+    "frigate-again": ("articles/2024/01/frigate.jpg", 800, 450, "A frigate", "At sea.", "Navy"),
+    "frigate-other-words": ("articles/2024/01/frigate.jpg", 800, 450, "Grey ship", "", "Navy"),
+    "no-size-stored": ("articles/2024/01/map.png", None, None, "A map", "Map caption", ""),
+}
+
+
+def fill(old, settings):
+    # One file present in storage without its size stored (as a fixture or an import left it).
+    folder = settings.MEDIA_ROOT / "articles" / "2024" / "01"
+    folder.mkdir(parents=True, exist_ok=True)
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (30, 20)).save(buffer, format="PNG")
+    (folder / "map.png").write_bytes(buffer.getvalue())
+    Article = old.get_model("articles", "Article")
+    for slug, (name, width, height, alt, caption, credit) in LEADS.items():
+        Article.objects.create(
+            headline=f"Headline {slug}", slug=slug, standfirst="S", body="<p>B</p>",
+            status="published", published_at=timezone.now(), lead_image=name,
+            lead_image_width=width, lead_image_height=height, lead_image_alt=alt,
+            lead_image_caption=caption, lead_image_credit=credit,
+        )  # fmt: skip
+    Article.objects.create(headline="No image", slug="plain", standfirst="S", body="<p>B</p>")
+
+
+def check_old_columns(old):
+    Article = old.get_model("articles", "Article")
+    for slug, (name, width, height, alt, caption, credit) in LEADS.items():
+        article = Article.objects.get(slug=slug)
+        assert article.lead_image.name == name
+        assert (article.lead_image_alt, article.lead_image_caption) == (alt, caption)
+        assert article.lead_image_credit == credit
+        assert (article.lead_image_width, article.lead_image_height) == (
+            (width, height) if width else (30, 20)
+        )
+    assert not Article.objects.get(slug="plain").lead_image
+
+
+def check_library(new):
+    Article = new.get_model("articles", "Article")
+    Image = new.get_model("images", "Image")
+    for slug, (name, width, height, alt, caption, credit) in LEADS.items():
+        image = Article.objects.get(slug=slug).lead_image
+        assert image.file.name == name
+        assert (image.alt_text, image.caption, image.credit) == (alt, caption, credit)
+        assert (image.width, image.height) == ((width, height) if width else (30, 20))
+        assert image.title == f"Headline {slug}" or image.title == "Headline frigate"
+    assert Article.objects.get(slug="plain").lead_image_id is None
+    # One image per file and words: the two identical leads share theirs.
+    assert Image.objects.count() == 3
+    frigate = Article.objects.get(slug="frigate")
+    assert Article.objects.get(slug="frigate-again").lead_image_id == frigate.lead_image_id
+
+
+def test_lead_images_move_into_the_library_and_back_without_loss(settings):
+    old = migrate([BEFORE])
+    fill(old, settings)
+    check_library(migrate(latest()))
+    old = migrate([BEFORE])
+    check_old_columns(old)
+    check_library(migrate(latest()))
