@@ -34,7 +34,7 @@ class WorkflowAdmin(StepsAdmin, VersionAdmin):
     change_list_template = "admin/articles/article/change_list.html"
 
     class Media:
-        js = ["js/admin-char-count.js", "js/admin-tag-suggest.js", "js/admin-article-form.js"]
+        js = ["js/admin-char-count.js", "js/admin-tag-chips.js", "js/admin-article-form.js"]
         css = {"all": ["css/admin-workflow.css"]}
 
     # --- What each role may see and do -------------------------------------------------------
@@ -90,7 +90,7 @@ class WorkflowAdmin(StepsAdmin, VersionAdmin):
             kwargs["form_class"] = BodyField
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name == "tags" and formfield is not None:
-            # admin-tag-suggest.js offers existing tags from this search-backed endpoint.
+            # admin-tag-chips.js offers existing tags from this search-backed endpoint.
             formfield.widget.attrs["data-suggest-url"] = reverse(
                 "admin:articles_article_tag_suggestions"
             )

@@ -4,6 +4,7 @@ from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db.models import Case, Value, When
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -177,10 +178,12 @@ def tag_suggestions_view(model_admin):
             raise PermissionDenied
         # Cleaned as search terms are: PostgreSQL refuses NUL and other control characters.
         term = clean_query(request.GET.get("q", ""))[:100]
+        # Tags that start with what was typed first, then those that contain it.
+        starts = Case(When(name__istartswith=term, then=Value(0)), default=Value(1))
         names = (
             list(
                 Tag.objects.filter(name__icontains=term)
-                .order_by("name")
+                .order_by(starts, "name")
                 .values_list("name", flat=True)[:10]
             )
             if term

@@ -18,8 +18,8 @@ from django import forms
 from django.utils import timezone
 from reversion.models import Version
 from taggit.models import Tag
-from taggit.utils import edit_string_for_tags, parse_tags
 
+from articles.admin_tags import tag_names
 from articles.models import Article, Category
 from articles.rich_text import body_tokens, same_body
 from articles.sanitize import sanitize_body_html
@@ -106,7 +106,7 @@ def _submitted(form, name):
     field = form.fields[name]
     raw = field.widget.value_from_datadict(form.data, form.files, form.add_prefix(name))
     if name == "tags":
-        return sorted(parse_tags(raw or ""))
+        return sorted(tag_names(raw or ""))
     if name == "body":
         return field.to_python(raw) or ""
     if isinstance(field, forms.SplitDateTimeField | forms.CharField) and name != "slug":
@@ -140,7 +140,7 @@ def _as_post_value(name, value):
     if name == "updated_at" and value is None:
         return ""
     if name == "tags":
-        return edit_string_for_tags([type("T", (), {"name": v})() for v in value])
+        return json.dumps(value)  # as the chips send them (articles/admin_tags.py)
     if isinstance(value, list | tuple):
         return [str(v) for v in value]
     if isinstance(value, bool):

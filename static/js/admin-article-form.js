@@ -57,9 +57,37 @@
     });
   }
 
+  // The site's slug rule (articles/slugs.py: slug_for_name), as the headline is typed.
+  function slugFor(name, maxLength) {
+    var slug = (name || "").normalize("NFKC").toLowerCase()
+      .replace(/[^\p{L}\p{N}_\s-]/gu, "").trim().replace(/[-\s]+/g, "-").replace(/^[-_]+|[-_]+$/g, "");
+    var chars = Array.from(slug);
+    if (chars.length > maxLength) {
+      var head = chars.slice(0, maxLength + 1).join("");
+      var cut = head.lastIndexOf("-");
+      slug = (cut > 0 ? head.slice(0, cut) : chars.slice(0, maxLength).join("")).replace(/^[-_]+|[-_]+$/g, "");
+    }
+    return /[\p{L}\p{N}]/u.test(slug) ? slug : "";
+  }
+
+  function slugFilling() {
+    var slug = document.querySelector("input[data-slug-from]");
+    var source = slug && document.getElementById(slug.dataset.slugFrom);
+    if (!slug || !source) { return; }
+    // Only a new article's: a published address is kept (an editor changes it by hand).
+    var byHand = !!slug.value;
+    if (!/\/add\/$/.test(window.location.pathname)) { return; }
+    slug.addEventListener("input", function () { byHand = !!slug.value; });
+    source.addEventListener("input", function () {
+      if (!byHand) { slug.value = slugFor(source.value, parseInt(slug.getAttribute("maxlength"), 10) || 200); }
+    });
+  }
+  window.NewsdeskSlugFor = slugFor;
+
   function start() {
     var form = document.getElementById("article_form");
     if (!form) { return; }
+    slugFilling();
     presence(form);
     unsavedWarning(form);
   }
