@@ -332,9 +332,9 @@
       { tag: "h3", text: "H3", run: function (c) { return c.toggleHeading({ level: 3 }); }, active: function () { return is("heading", { level: 3 }); } },
       { tag: "h4", text: "H4", run: function (c) { return c.toggleHeading({ level: 4 }); }, active: function () { return is("heading", { level: 4 }); } },
       "|",
-      { tag: "strong", text: "B", keys: "Ctrl+B", run: function (c) { return c.toggleMark("strong"); }, active: function () { return is("strong"); } },
-      { tag: "em", text: "I", keys: "Ctrl+I", run: function (c) { return c.toggleMark("em"); }, active: function () { return is("em"); } },
-      { tag: "a", text: "Link", keys: "Ctrl+K", run: null, active: function () { return is("a"); } },
+      { tag: "strong", text: "B", keys: "Control+B", run: function (c) { return c.toggleMark("strong"); }, active: function () { return is("strong"); } },
+      { tag: "em", text: "I", keys: "Control+I", run: function (c) { return c.toggleMark("em"); }, active: function () { return is("em"); } },
+      { tag: "a", text: "Link", keys: "Control+K", run: null, active: function () { return is("a"); } },
       "|",
       { tag: "ul", text: "• List", run: function (c) { return c.toggleBulletList(); }, active: function () { return is("bulletList"); } },
       { tag: "ol", text: "1. List", run: function (c) { return c.toggleOrderedList(); }, active: function () { return is("orderedList"); } },
@@ -343,7 +343,7 @@
       { tag: "figure", text: "Image", run: null, active: function () { return false; } },
     ];
     return buttons.filter(function (b) { return b === "|" || label[b.tag]; }).map(function (b) {
-      if (b !== "|") { b.label = label[b.tag] + (b.keys ? " (" + b.keys + ")" : ""); }
+      if (b !== "|") { b.label = label[b.tag]; }
       return b;
     });
   }
@@ -395,11 +395,19 @@
         bar.appendChild(separator);
         return;
       }
+      // Named by its text (a short sign shown, the full name for screen readers), so what is
+      // seen is part of what is heard.
       var button = document.createElement("button");
       button.type = "button";
-      button.textContent = spec.text;
-      button.setAttribute("aria-label", spec.label);
-      button.title = spec.label;
+      var sign = document.createElement("span");
+      sign.setAttribute("aria-hidden", "true");
+      sign.textContent = spec.text;
+      var name = document.createElement("span");
+      name.className = "body-editor__name";
+      name.textContent = spec.label;
+      button.append(sign, name);
+      button.title = spec.label + (spec.keys ? " (" + spec.keys.replace("Control", "Ctrl") + ")" : "");
+      if (spec.keys) { button.setAttribute("aria-keyshortcuts", spec.keys); }
       button.dataset.command = spec.tag;
       button.tabIndex = buttons.length ? -1 : 0;
       if (spec.tag === "figure" && !window.NewsdeskImageChooser) { button.disabled = true; button.title = "The image library is not available"; }
@@ -465,11 +473,6 @@
           "aria-keyshortcuts": "Alt+F10",
         },
         transformPastedHTML: function (html) { return tidyPastedHTML(html, allowed, schema); },
-        handleKeyDown: function (view, event) {
-          if (event.key === "F10" && event.altKey) { toolbar.first().focus(); return true; }
-          if (event.key === "k" && (event.ctrlKey || event.metaKey)) { editLink(editor); return true; }
-          return false;
-        },
       },
       onUpdate: function () {
         textarea.value = serialize(editor);
@@ -477,6 +480,11 @@
       },
     });
     var toolbar = buildToolbar(editor, schema, contentId);
+    // Alt+F10 to the toolbar (as in other editors), Ctrl+K for a link.
+    editor.view.dom.addEventListener("keydown", function (event) {
+      if (event.key === "F10" && event.altKey) { event.preventDefault(); toolbar.first().focus(); }
+      else if ((event.key === "k" || event.key === "K") && (event.ctrlKey || event.metaKey)) { event.preventDefault(); editLink(editor); }
+    });
     wrapper.append(toolbar.element, mount);
     wrapper.appendChild(textarea);
     textarea.classList.add("body-editor__source");
