@@ -358,7 +358,8 @@
     if (editor.state.selection.empty && !editor.isActive("a")) {
       chain.insertContent({ type: "text", text: href, marks: [{ type: "a", attrs: { href: href } }] }).run();
     } else {
-      chain.setMark("a", { href: href }).run();
+      // The cursor goes after the link, to go on typing (links do not grow at their end).
+      chain.setMark("a", { href: href }).setTextSelection(editor.state.selection.to).run();
     }
   }
 
@@ -483,7 +484,11 @@
     // Alt+F10 to the toolbar (as in other editors), Ctrl+K for a link.
     editor.view.dom.addEventListener("keydown", function (event) {
       if (event.key === "F10" && event.altKey) { event.preventDefault(); toolbar.first().focus(); }
-      else if ((event.key === "k" || event.key === "K") && (event.ctrlKey || event.metaKey)) { event.preventDefault(); editLink(editor); }
+      else if ((event.key === "k" || event.key === "K") && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        // After the browser has told ProseMirror of a selection just made with Shift+arrows.
+        setTimeout(function () { editLink(editor); }, 0);
+      }
     });
     wrapper.append(toolbar.element, mount);
     wrapper.appendChild(textarea);

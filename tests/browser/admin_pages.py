@@ -25,7 +25,8 @@ def signed_in(browser, live_server, username, next_path="/admin/", width=1280):
 
 def body_editor(page):
     """The body's editing region, once the script has made it."""
-    region = page.get_by_role("textbox", name="Body")
+    # The editor's region, not the textarea it replaces (which is the "Body" box until then).
+    region = page.get_by_role("textbox", name="Body").and_(page.locator(".body-editor__content"))
     expect(region).to_be_visible()
     return region
 

@@ -33,8 +33,8 @@ def test_two_editors_see_each_other_collide_and_lose_nothing(browser, live_serve
     path = f"/admin/articles/article/{article.pk}/change/"
     edith = signed_in(browser, live_server, "edith", path)
     erik = signed_in(browser, live_server, "erik", path)
-    expect(edith.get_by_role("status")).to_have_text("Also open by: Erik Larsen")
-    expect(erik.get_by_role("status")).to_have_text("Also open by: edith")
+    expect(edith.locator("#article-presence")).to_have_text("Also open by: Erik Larsen")
+    expect(erik.locator("#article-presence")).to_have_text("Also open by: edith")
 
     edith.get_by_label("Headline:").fill("Six frigates ordered")
     save_and_continue(edith)
@@ -60,7 +60,7 @@ def test_two_editors_see_each_other_collide_and_lose_nothing(browser, live_serve
     assert stored.body == "<p>The navy ordered six frigates, the ministry said.</p>"
 
     erik.context.close()
-    expect(edith.get_by_role("status")).to_be_hidden(timeout=10_000)  # he left
+    expect(edith.locator("#article-presence")).to_be_hidden(timeout=10_000)  # he left
     assert violations(edith) == []
     edith.context.close()
 

@@ -17,6 +17,8 @@ from tests.factories import make_category, make_library_image
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+EDITOR = "document.getElementById('id_body').bodyEditor"
+
 
 def jpeg_bytes(size=(1200, 800)):
     buffer = io.BytesIO()
@@ -57,9 +59,17 @@ def test_a_writer_writes_with_the_editor_and_recovers_from_an_error(
     page.keyboard.type("Read the announcement")
     for _ in "announcement":
         page.keyboard.press("Shift+ArrowLeft")
+    # ProseMirror learns of a selection made with the keys a moment later (selectionchange);
+    # a person is slower than these key presses, the test waits for it.
+    page.wait_for_function(
+        f"{EDITOR}.state.doc.textBetween({EDITOR}.state.selection.from, "
+        f"{EDITOR}.state.selection.to) === 'announcement'"
+    )
     page.once("dialog", lambda dialog: dialog.accept("https://example.org/announcement"))
     page.keyboard.press("ControlOrMeta+k")
-    page.keyboard.press("End")
+    expect(body.locator("a")).to_have_text("announcement")
+    expect(body).to_be_focused()  # back from the link's question, the cursor after the link
+    page.wait_for_function(f"{EDITOR}.state.selection.empty")
     page.keyboard.press("Enter")
     page.get_by_role("button", name="Image from the library").click()
     page.get_by_role("button", name=re.compile("^Choose Frigate at sea")).click()
