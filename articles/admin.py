@@ -62,9 +62,7 @@ class CategoryAdmin(admin.ModelAdmin):
     def get_search_results(self, request, queryset, search_term):
         """Names that start with what the editor typed come first (the article form's category
         pickers ask here as the editor types), then other matches, each alphabetically."""
-        queryset, may_have_duplicates = super().get_search_results(
-            request, queryset, search_term
-        )
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         term = search_term.strip()
         if term:
             starts = Case(When(name__istartswith=term, then=Value(0)), default=Value(1))

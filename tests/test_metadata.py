@@ -75,9 +75,7 @@ def test_article_has_news_article_and_breadcrumbs(client):
     assert '<meta name="description" content="A first for the EU.">' in page
     assert '<meta property="og:type" content="article">' in page
     assert '<meta name="twitter:card" content="summary_large_image">' in page
-    assert (
-        f'<meta property="og:image" content="http://example.com{shared.url}">' in page
-    )
+    assert f'<meta property="og:image" content="http://example.com{shared.url}">' in page
     news, crumbs = json_ld_blocks(page)
     assert news["@type"] == "NewsArticle"
     assert news["headline"] == "Japan, EU sign defense pact"

@@ -8,8 +8,8 @@ from django.db.models import Case, Value, When
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.views.decorators.http import require_POST
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 from reversion.models import Version
 from taggit.models import Tag
 

@@ -21,7 +21,7 @@ from taggit.models import Tag
 
 from articles.admin_tags import tag_names
 from articles.models import Article, Category
-from articles.rich_text import body_tokens, same_body
+from articles.rich_text import body_tokens
 from articles.sanitize import sanitize_body_html
 
 from .textdiff import html_to_text, word_diff
@@ -79,7 +79,7 @@ def _revision_values(version):
             values[name] = sorted(Tag.objects.filter(pk__in=tag_ids).values_list("name", flat=True))
             continue
         field = Article._meta.get_field(name)
-        key = field.attname if not field.many_to_many else name
+        key = name if field.many_to_many else getattr(field, "attname", name)
         if key in data:
             values[name] = data[key]
     return values
@@ -94,7 +94,7 @@ def _current_values(article):
         elif field.many_to_many:
             values[name] = sorted(article.categories.values_list("pk", flat=True))
         else:
-            values[name] = getattr(article, field.attname)
+            values[name] = getattr(article, getattr(field, "attname", name))
     return values
 
 
@@ -162,7 +162,7 @@ def _readable(name, value):
     if isinstance(value, datetime):
         return f"{timezone.localtime(value):%Y-%m-%d %H:%M}"
     field = Article._meta.get_field(name)
-    if field.is_relation and value:
+    if field.is_relation and field.related_model and value:
         return str(field.related_model._default_manager.filter(pk=value).first() or value)
     return f"“{value}”" if value not in (None, "") else "empty"
 
@@ -262,4 +262,3 @@ def check_edit_version(form):
     data[form.add_prefix("opened_state")] = opened_state(current)
     form.data = data
     raise forms.ValidationError(messages, code="edit_collision")
-

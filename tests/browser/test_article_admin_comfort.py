@@ -47,9 +47,7 @@ def test_the_editor_works_by_keyboard_alone(page):
     page.keyboard.press("Enter")
     page.keyboard.press("ControlOrMeta+b")
     page.keyboard.type("Bold")
-    expect(toolbar.get_by_role("button", name="Bold")).to_have_attribute(
-        "aria-pressed", "true"
-    )
+    expect(toolbar.get_by_role("button", name="Bold")).to_have_attribute("aria-pressed", "true")
     assert body_value(page) == "<p>Start.</p><h2>Background</h2><p><strong>Bold</strong></p>"
     assert page.locator("#id_body_editor").get_attribute("aria-labelledby") == "id_body_label"
     assert violations(page) == []

@@ -72,7 +72,7 @@ def test_the_editor_produces_everything_the_allow_list_allows(editor_page):
     produced = body_value(editor_page)
     assert sanitize_body_html(produced) == produced
     assert produced == EVERYTHING
-    declared = {(e.tag, None) for e in BODY_ELEMENTS}
+    declared: set[tuple[str, str | None]] = {(e.tag, None) for e in BODY_ELEMENTS}
     declared |= {(e.tag, name) for e in BODY_ELEMENTS for name in e.attributes}
     declared.add(("a", "rel"))
     assert tags_and_attributes(produced) == declared

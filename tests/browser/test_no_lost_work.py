@@ -47,7 +47,9 @@ def test_two_editors_see_each_other_collide_and_lose_nothing(browser, live_serve
     save_and_continue(erik)
     errors = erik.locator(".errorlist.nonfield")
     expect(errors).to_contain_text("edith saved this article at")
-    expect(errors).to_contain_text("Headline: they changed it to “Six frigates ordered”. Taken into your form.")
+    expect(errors).to_contain_text(
+        "Headline: they changed it to “Six frigates ordered”. Taken into your form."
+    )
     expect(erik.get_by_label("Headline:")).to_have_value("Six frigates ordered")
     expect(body_editor(erik)).to_have_text("The navy ordered six frigates, the ministry said.")
     stored = Article.objects.get(pk=article.pk)

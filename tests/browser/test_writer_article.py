@@ -124,6 +124,7 @@ def test_a_writer_writes_with_the_editor_and_recovers_from_an_error(
     assert f'data-image-id="{figure.pk}"' in article.body
     assert "<figcaption>The lead ship. <small>Navy photo</small></figcaption>" in article.body
     assert sorted(article.tags.names()) == ["Korea", "Navy"]
+    assert article.lead_image is not None
     assert article.lead_image.alt_text == "A tanker beside a frigate"
 
     # The preview (a draft has no public page yet) shows both images as renditions.

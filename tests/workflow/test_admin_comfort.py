@@ -113,7 +113,7 @@ def test_tags_keep_commas_quotes_and_accents(desk_editor_client, category):
     """The chips send a JSON list: names taggit's string form cannot hold survive as typed."""
     article = make_article(categories=[category])
     url = reverse("admin:articles_article_change", args=[article.pk])
-    names = ['Korea, North', 'The "Quad"', "Défense européenne", "東京"]
+    names = ["Korea, North", 'The "Quad"', "Défense européenne", "東京"]
     response = desk_editor_client.post(
         url, article_form_data(article, tags=json.dumps(names + ["Défense européenne"]))
     )

@@ -50,7 +50,7 @@ def test_every_save_raises_the_edit_version(desk_editor_client, desk_editor, cat
     services.submit_for_review(article=article, by=desk_editor)
     article.refresh_from_db()
     assert article.edit_version == start + 2
-    assert 'name="opened_version" value="%d"' % article.edit_version in (
+    assert f'name="opened_version" value="{article.edit_version}"' in (
         desk_editor_client.get(url(article)).content.decode()
     )
 
