@@ -257,7 +257,7 @@ class Article(models.Model):  # type: ignore[django-manager-missing]
         return slug_address("articles:detail", self.slug)
 
     def clean(self):
-        if self.lead_image_id and not self.lead_image.alt_text.strip():
+        if self.lead_image is not None and not self.lead_image.alt_text.strip():
             raise ValidationError(
                 {
                     "lead_image": "This image has no alt text: describe it for readers who "

@@ -10,11 +10,9 @@ never against a database you care about: it writes to BENCH_DATABASE_URL and not
 """
 
 import os
-import random
 import statistics
 import sys
 import time
-from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,54 +43,14 @@ def configure():
 
 def fill():
     from django.contrib.auth import get_user_model
-    from django.db import connection
-    from django.utils import timezone
 
     from articles.models import Article
-    from comments.models import Comment
-    from workflow.models import StatusChange
+    from bench.busy_desk import fill_busy_desk
 
     if Article.objects.filter(slug="bench-0").exists():
         return
-    rng, now = random.Random(14), timezone.now()
     author, _ = get_user_model().objects.get_or_create(username="bench-writer")
-    articles = Article.objects.bulk_create(
-        Article(
-            headline=f"Bench story {n}",
-            slug=f"bench-{n}",
-            standfirst="S.",
-            body="<p>B.</p>",
-            author=author,
-            status="review" if n % 100 == 0 else "draft" if n % 25 == 1 else "published",
-            published_at=now - timedelta(hours=n),
-        )
-        for n in range(8000)
-    )
-    StatusChange.objects.bulk_create(
-        StatusChange(
-            article=article,
-            action="submit",
-            from_state="draft",
-            to_state="review",
-            at=now - timedelta(minutes=n),
-            notified_at=now,
-        )
-        for n, article in enumerate(articles)
-    )
-    Comment.objects.bulk_create(
-        Comment(
-            article=rng.choice(articles),
-            name="Reader",
-            email=f"reader{rng.randrange(800)}@example.org",
-            body="A remark about the story. " * 8,
-            ip_address=f"203.0.{rng.randrange(4)}.{rng.randrange(250)}",
-            status="pending" if n % 100 == 0 else rng.choice(["approved", "rejected", "spam"]),
-            notified_at=now,
-        )
-        for n in range(20000)
-    )
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+    fill_busy_desk(author, slug_prefix="bench", comment_body="A remark about the story. " * 8)
 
 
 def measure(client, name, url):

@@ -11,7 +11,7 @@ The page cache and the tag versions are in Redis (BENCH_CACHE_URL, redis://127.0
 default), as in production with several workers.
 
     make bench
-    BENCH_SECONDS=10 BENCH_CONNECTIONS=32 .venv/bin/python bench/page_cache.py
+    BENCH_SECONDS=5 BENCH_ROUNDS=7 BENCH_CONNECTIONS=32 .venv/bin/python bench/page_cache.py
 """
 
 import json
@@ -32,7 +32,11 @@ from bench.article_page import run, serve, wait_until_up  # noqa: E402
 from bench.nginx_proxy import free_port, nginx_binary, nginx_in_front  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "2"))
+# Each page's load alternates with the bare view's this many times; the ratio printed is the
+# median of the ratios of each pair, the rates the medians of each side.
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
+HANDLER_ROUNDS = int(os.environ.get("BENCH_HANDLER_ROUNDS", "25"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 PORTS = os.environ.get("BENCH_PORTS", "9000-9099")
 TARGETS = {"hit": 0.85, "304": 0.9, "nginx": 0.5}
@@ -94,35 +98,44 @@ def prepare(env) -> dict:
     return json.loads(output.strip().splitlines()[-1])
 
 
-# The cost of one request through Django's WSGI handler in one process, best of many short
-# batches: the minimum is what a request costs when the machine lets it run, so it holds on a
-# shared machine where requests per second swing by a third from one minute to the next.
+# The cost of one request through Django's WSGI handler in one process. Batches of the bare view
+# and of each page alternate, and each page's ratio is the median of its batch against the bare
+# batch just before it: on a shared machine the cost of everything swings by a third from one
+# second to the next, and only figures taken side by side compare.
 HANDLER_COST = """
-import json, time
+import json, statistics, time
 from django.test import Client
 client = Client()
 paths = json.loads(PATHS)
 etag = client.get(paths["article"])["ETag"]
-def best(path, batches=30, size=40, **headers):
+cases = {name + ", page cache hit": (path, {}) for name, path in paths.items()}
+cases["article, 304 revalidation"] = (paths["article"], {"if_none_match": etag})
+def batch(path, headers, size=40):
+    start = time.perf_counter()
+    for _ in range(size):
+        client.get(path, headers=headers)
+    return (time.perf_counter() - start) / size * 1e6
+for path, headers in [("/bench/bare/", {}), *cases.values()]:
     client.get(path, headers=headers)
-    times = []
-    for _ in range(batches):
-        start = time.perf_counter()
-        for _ in range(size):
-            client.get(path, headers=headers)
-        times.append((time.perf_counter() - start) / size)
-    return min(times) * 1e6
-costs = {"bare Django view": best("/bench/bare/")}
-for name, path in paths.items():
-    costs[name + ", page cache hit"] = best(path)
-costs["article, 304 revalidation"] = best(paths["article"], if_none_match=etag)
-costs["bare Django view, again"] = best("/bench/bare/")
+bare_times, times, ratios = [], {name: [] for name in cases}, {name: [] for name in cases}
+for _ in range(ROUNDS):
+    for name, (path, headers) in cases.items():
+        bare = batch("/bench/bare/", {})
+        page = batch(path, headers)
+        bare_times.append(bare)
+        times[name].append(page)
+        ratios[name].append(bare / page)
+costs = {"bare Django view": (statistics.median(bare_times), 1.0)}
+for name in cases:
+    costs[name] = (statistics.median(times[name]), statistics.median(ratios[name]))
 print(json.dumps(costs))
 """
 
 
 def handler_costs(env, urls):
-    code = HANDLER_COST.replace("PATHS", repr(json.dumps(urls)))
+    code = HANDLER_COST.replace("PATHS", repr(json.dumps(urls))).replace(
+        "ROUNDS", str(HANDLER_ROUNDS)
+    )
     output = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", code],
         env={**env, "ALLOWED_HOSTS": "127.0.0.1,testserver"}, cwd=ROOT, check=True,
@@ -149,6 +162,21 @@ def load(url, *headers, connections=CONNECTIONS, seconds=SECONDS, expect="2xx"):
     if "Socket errors" in output:
         raise SystemExit(f"{url}: socket errors under load:\n{output}")
     return parse_wrk(output)
+
+
+def paired(base, url, *headers, expect="2xx"):
+    """ROUNDS loads of the bare view, each followed by one of `url`: the median figures of
+    each side, and the median of the page/bare ratios of the pairs."""
+    bares, pages = [], []
+    for _ in range(ROUNDS):
+        bares.append(load(base + "/bench/bare/"))
+        pages.append(load(url, *headers, expect=expect))
+    ratio = statistics.median(page[0] / bare[0] for bare, page in zip(bares, pages, strict=True))
+    return median_figures(bares), median_figures(pages), ratio
+
+
+def median_figures(runs):
+    return tuple(statistics.median(figures) for figures in zip(*runs, strict=True))
 
 
 def parse_wrk(output):
@@ -192,25 +220,24 @@ def main():
             for path in urls.values():  # fill the page cache
                 status, headers, _ = head(base + path)
                 assert status == 200, (path, status)
-            # Each page is loaded right after the bare view, and compared with that load: on a
-            # shared machine the floor itself moves by a third from one minute to the next.
+            # Each page alternates with the bare view, ROUNDS times: on a shared machine the
+            # floor itself moves by a third from one second to the next.
             bare_rates = []
             for name, path in urls.items():
                 status, headers, _ = head(base + path)
                 assert headers["X-Page-Cache"] == "hit", (path, headers["X-Page-Cache"])
-                bare = load(base + "/bench/bare/")
+                bare, figures, ratio = paired(base, base + path)
                 bare_rates.append(bare[0])
-                figures = load(base + path)
-                rows.append((f"{name}, page cache hit", figures, figures[0] / bare[0]))
+                rows.append((f"{name}, page cache hit", figures, ratio))
             ratios["hit"] = min(row[2] for row in rows)
             _, headers, _ = head(base + urls["article"])
             etag = headers["ETag"]
             status, _, _ = head(base + urls["article"], **{"If-None-Match": etag})
             assert status == 304, status
-            bare = load(base + "/bench/bare/")
+            bare, not_modified, ratios["304"] = paired(
+                base, base + urls["article"], f"If-None-Match: {etag}", expect="304"
+            )
             bare_rates.append(bare[0])
-            not_modified = load(base + urls["article"], f"If-None-Match: {etag}", expect="304")
-            ratios["304"] = not_modified[0] / bare[0]
             rows.append(("article, 304 revalidation", not_modified, ratios["304"]))
             rows.insert(
                 0, ("bare Django view (median)", (statistics.median(bare_rates), 0, 0), 1.0)
@@ -241,22 +268,24 @@ def main():
     print(
         f"gunicorn {os.environ.get('BENCH_WORKERS', os.cpu_count())} sync workers, {database}, "
         f"page cache in {env['CACHE_URL']}, DEBUG off; wrk 2 threads x {CONNECTIONS} "
-        f"connections, {SECONDS}s a load; {len(article_body)} bytes an article page"
+        f"connections, {SECONDS}s a load, {ROUNDS} pairs a page; {len(article_body)} bytes an "
+        f"article page; load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}"
     )
     print(f"{'':<36}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'ratio':>9}")
-    print("(ratio: to the bare view loaded just before; for nginx, to nginx's static file)")
+    print("(ratio: median of page/bare over the pairs; for nginx, to nginx's static file)")
     for label, (rate, p50, p99), ratio in rows:
         print(f"{label:<36}{rate:>9.0f}{p50:>9.2f}{p99:>9.2f}{ratio:>9.2f}")
-    bare_cost = min(costs["bare Django view"], costs["bare Django view, again"])
     print(
-        "\nCost of one request in Django's handler, in one process (best of 30 batches of 40; "
-        "ratio: bare cost / page cost, i.e. requests/s relative to the bare view)"
+        f"\nCost of one request in Django's handler, in one process ({HANDLER_ROUNDS} rounds of "
+        "batches of 40, each page's batch right after a bare one; medians; ratio: bare cost / "
+        "page cost, i.e. requests/s relative to the bare view)"
     )
-    for label, cost in costs.items():
-        print(f"{label:<36}{cost:>9.0f} us{bare_cost / cost:>9.2f}")
-    hit_costs = [cost for label, cost in costs.items() if label.endswith("page cache hit")]
-    ratios["hit (handler cost)"] = bare_cost / max(hit_costs)
-    ratios["304 (handler cost)"] = bare_cost / costs["article, 304 revalidation"]
+    for label, (cost, ratio) in costs.items():
+        print(f"{label:<36}{cost:>9.0f} us{ratio:>9.2f}")
+    ratios["hit (handler cost)"] = min(
+        ratio for label, (_, ratio) in costs.items() if label.endswith("page cache hit")
+    )
+    ratios["304 (handler cost)"] = costs["article, 304 revalidation"][1]
     TARGETS["hit (handler cost)"] = TARGETS["hit"]
     TARGETS["304 (handler cost)"] = TARGETS["304"]
     for name, target in TARGETS.items():

@@ -16,7 +16,7 @@ class ImageUploadForm(forms.ModelForm):
         self.fields["title"].required = False
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         upload = cleaned.get("file")
         if not cleaned.get("title") and upload:
             name = getattr(upload, "name", "") or "image"

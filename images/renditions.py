@@ -32,6 +32,8 @@ def widths() -> list[int]:
 def widths_for(image: Image) -> list[int]:
     """The rendition widths of `image`: the configured ones narrower than it, and its own width
     when that is below the widest (so the sharpest copy is the original's size, not upscaled)."""
+    if not image.width:
+        return []  # its file could not be read: nothing to resize
     below = [width for width in widths() if width < image.width]
     if image.width and image.width <= widths()[-1]:
         below.append(image.width)
@@ -39,7 +41,7 @@ def widths_for(image: Image) -> list[int]:
 
 
 def rendition_name(image: Image, width: int, fmt: str) -> str:
-    stem = PurePosixPath(image.file.name).stem[:60]
+    stem = PurePosixPath(image.file.name or "image").stem[:60]
     extension = "jpg" if fmt == Rendition.Format.JPEG else fmt
     return f"images/renditions/{image.pk}/{stem}-{width}w.{extension}"
 
@@ -95,8 +97,10 @@ def make_renditions(image: Image, wanted=None) -> list[Rendition]:
     """Make the renditions of `image` that do not exist yet (`wanted`: (width, format) pairs;
     every width and format by default) and return all of its renditions."""
     existing = {(r.width, r.format): r for r in stored(image)}
-    if wanted is None:
+    if wanted is None:  # every srcset width, and the copy shared with other sites
         wanted = [(width, fmt) for width in widths_for(image) for fmt in FORMATS]
+        if image.width:
+            wanted.append((min(SHARE_WIDTH, image.width), Rendition.Format.JPEG))
     missing = sorted({key for key in wanted if key not in existing}, reverse=True)
     if not missing or not image.file:
         return sorted(existing.values(), key=lambda r: (r.format, r.width))
@@ -105,7 +109,7 @@ def make_renditions(image: Image, wanted=None) -> list[Rendition]:
     except (OSError, ValueError):
         # The original is gone or unreadable: readers get no picture rather than an error.
         return sorted(existing.values(), key=lambda r: (r.format, r.width))
-    made = []
+    made, names = [], []
     # Widest first, each made from the previous size down: fast, and as sharp (LANCZOS).
     step = source
     for width, fmt in missing:
@@ -115,6 +119,7 @@ def make_renditions(image: Image, wanted=None) -> list[Rendition]:
             step = step.resize((width, height), PILImage.Resampling.LANCZOS, reducing_gap=3.0)
         data = _encode(step, fmt)
         name = default_storage.save(rendition_name(image, width, fmt), ContentFile(data))
+        names.append(name)
         made.append(
             Rendition(
                 image=image, width=width, height=height, format=fmt, file=name, size=len(data)
@@ -125,14 +130,12 @@ def make_renditions(image: Image, wanted=None) -> list[Rendition]:
             Rendition.objects.bulk_create(made)
     except IntegrityError:
         # Another request made them at the same moment: theirs are kept, these files dropped.
-        for rendition in made:
-            default_storage.delete(rendition.file.name)
+        for name in names:
+            default_storage.delete(name)
         made = []
     every = [*existing.values(), *made]
-    if made:  # what this instance's renditions.all() answers from now on
-        remembered = Rendition.objects.filter(image=image)
-        remembered._result_cache, remembered._prefetch_done = every, True
-        image._prefetched_objects_cache["renditions"] = remembered
+    if made:  # read again (once) by the next stored(image)
+        image.__dict__.get("_prefetched_objects_cache", {}).pop("renditions", None)
     return sorted(every, key=lambda r: (r.format, r.width))
 
 
@@ -149,7 +152,9 @@ def renditions_of(image: Image) -> list[Rendition]:
 def rendition(image: Image, width: int, fmt: str = Rendition.Format.JPEG) -> Rendition | None:
     """One rendition at about `width` (never wider than the original): the admin's thumbnails,
     the editor's 800-pixel copy, the 1200-pixel Open Graph image."""
-    width = min(width, image.width) if image.width else width
+    if not image.width:
+        return None
+    width = min(width, image.width)
     for candidate in stored(image):
         if candidate.width == width and candidate.format == fmt:
             return candidate

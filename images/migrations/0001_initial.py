@@ -139,9 +139,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name="image",
-            index=images.querysets.TrigramSearchIndex(
-                fields=["title", "alt_text", "caption", "credit"], name="image_text_trgm_idx"
-            ),
+            index=images.querysets.TrigramSearchIndex(name="image_text_trgm_idx"),
         ),
         migrations.AddConstraint(
             model_name="rendition",

@@ -95,7 +95,7 @@ def test_upload_adds_an_image_with_its_texts(client, editor):
     assert image.uploaded_by == editor
     assert (data["width"], data["height"]) == (1200, 800)
     # Every reader's rendition is made with the upload.
-    assert image.renditions.filter(format="webp").count() == 6
+    assert image.renditions.filter(format="webp").count() == 7  # 160 to 1200 (its own)
 
 
 def test_upload_needs_alt_text_and_an_image(client, editor):

@@ -6,6 +6,7 @@ for the apps' move.
 """
 
 import io
+import json
 
 import pytest
 from django.db import connection
@@ -16,6 +17,7 @@ from PIL import Image as PILImage
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = ("articles", "0010_unicode_slugs")
+REVERSION = ("reversion", "0002_add_index_on_version_for_content_type_and_db")
 
 
 def migrate(targets):
@@ -54,6 +56,28 @@ def fill(old, settings):
             lead_image_caption=caption, lead_image_credit=credit,
         )  # fmt: skip
     Article.objects.create(headline="No image", slug="plain", standfirst="S", body="<p>B</p>")
+    # A revision of each, as django-reversion stored it then (the lead image as a file path),
+    # one of them with a photo the article no longer shows.
+    ContentType = old.get_model("contenttypes", "ContentType")
+    Revision = old.get_model("reversion", "Revision")
+    Version = old.get_model("reversion", "Version")
+    article_type = ContentType.objects.get_or_create(app_label="articles", model="article")[0]
+    revision = Revision.objects.create(date_created=timezone.now(), comment="")
+    for article in Article.objects.all():
+        fields = {
+            "headline": article.headline, "slug": article.slug, "lead_image": article.lead_image.name,
+            "lead_image_alt": article.lead_image_alt, "lead_image_caption": article.lead_image_caption,
+            "lead_image_credit": article.lead_image_credit,
+        }  # fmt: skip
+        if article.slug == "frigate-again":
+            fields.update(lead_image="articles/2023/12/old-photo.jpg", lead_image_alt="Old photo")
+        Version.objects.create(
+            revision=revision, object_id=str(article.pk), content_type=article_type, db="default",
+            format="json", object_repr=article.headline,
+            serialized_data=json.dumps(
+                [{"model": "articles.article", "pk": article.pk, "fields": fields}]
+            ),
+        )  # fmt: skip
 
 
 def check_old_columns(old):
@@ -79,16 +103,50 @@ def check_library(new):
         assert (image.width, image.height) == ((width, height) if width else (30, 20))
         assert image.title == f"Headline {slug}" or image.title == "Headline frigate"
     assert Article.objects.get(slug="plain").lead_image_id is None
-    # One image per file and words: the two identical leads share theirs.
-    assert Image.objects.count() == 3
+    # One image per file and words: the two identical leads share theirs (and one more for the
+    # photo only an old revision shows).
+    assert Image.objects.count() == 4
     frigate = Article.objects.get(slug="frigate")
     assert Article.objects.get(slug="frigate-again").lead_image_id == frigate.lead_image_id
 
 
+def check_revisions(new):
+    """Old revisions load with today's model: their lead image is an image of the library."""
+    from reversion.models import Version
+
+    for version in Version.objects.filter(content_type__model="article"):
+        restored = version._object_version.object
+        slug = restored.slug
+        if slug == "plain":
+            assert restored.lead_image_id is None
+        elif slug == "frigate-again":
+            assert restored.lead_image.file.name == "articles/2023/12/old-photo.jpg"
+            assert restored.lead_image.alt_text == "Old photo"
+        else:
+            assert restored.lead_image.file.name == LEADS[slug][0]
+            assert restored.lead_image.alt_text == LEADS[slug][3]
+
+
+def check_old_revisions(old):
+    Version = old.get_model("reversion", "Version")
+    paths = {
+        json.loads(v.serialized_data)[0]["fields"]["slug"]: json.loads(v.serialized_data)[0][
+            "fields"
+        ]["lead_image"]
+        for v in Version.objects.all()
+    }
+    assert paths["frigate"] == LEADS["frigate"][0]
+    assert paths["frigate-again"] == "articles/2023/12/old-photo.jpg"
+    assert paths["plain"] == ""
+
+
 def test_lead_images_move_into_the_library_and_back_without_loss(settings):
-    old = migrate([BEFORE])
+    old = migrate([BEFORE, REVERSION])
     fill(old, settings)
     check_library(migrate(latest()))
-    old = migrate([BEFORE])
+    check_revisions(None)
+    old = migrate([BEFORE, REVERSION])
     check_old_columns(old)
+    check_old_revisions(old)
     check_library(migrate(latest()))
+    check_revisions(None)

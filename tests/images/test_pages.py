@@ -65,7 +65,7 @@ def every_reader_img_is_responsive(html):
 def test_seeded_pages_show_only_renditions_with_srcset_sizes_and_size(client, seeded):
     from articles.models import Article
 
-    article = Article.objects.filter(lead_image__isnull=False).first()
+    article = Article.objects.filter(lead_image__isnull=False)[0]
     related_rich = article.get_absolute_url()
     for url in ("/", related_rich, article.section.get_absolute_url()):
         page = client.get(url).content.decode()
@@ -129,3 +129,33 @@ def test_make_renditions_makes_the_missing_ones(capsys):
     call_command("make_renditions", "--replace", str(image.pk))
     assert Rendition.objects.filter(image=image).count() == 10
     assert Image.objects.get(pk=image.pk).renditions.count() == 10
+
+
+@pytest.mark.django_db
+def test_body_figures_never_fail_and_leave_other_html_alone():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from articles.sanitize import sanitize_body_html
+    from images.body import responsive_body
+
+    image = make_library_image()
+    pieces = st.sampled_from(
+        [
+            "<p>text</p>", f'<img src="/a.jpg" alt="x" data-image-id="{image.pk}">',
+            '<img data-image-id="0">', '<img data-image-id="abc">', "<figure>", "</figure>",
+            '"', "<", "&amp;", 'alt="', "data-image-id=", f"{image.pk}",
+        ]
+    )  # fmt: skip
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.one_of(pieces, st.text(max_size=8)), max_size=12))
+    def check(parts):
+        clean = sanitize_body_html("".join(parts))
+        shown = str(responsive_body(clean))
+        if 'data-image-id="' not in clean:
+            assert shown == clean
+        else:
+            assert shown.count("<picture>") == clean.count(f'data-image-id="{image.pk}"')
+
+    check()

@@ -38,7 +38,7 @@ def test_widths_never_upscale():
 
 def test_a_large_photo_stops_at_1920():
     image = library_image(jpeg_bytes((2400, 1600)))
-    assert widths_for(image) == [160, 320, 480, 640, 960, 1280, 1920]
+    assert widths_for(image) == [160, 320, 480, 640, 800, 960, 1280, 1920]
 
 
 def test_renditions_are_made_once_and_stored():
@@ -106,3 +106,22 @@ def test_a_replaced_original_gets_new_renditions():
     new = {r.file.name for r in Rendition.objects.filter(image=image)}
     assert not old & new
     assert max(r.width for r in Rendition.objects.filter(image=image)) == 500
+
+
+def test_an_unreadable_original_gives_no_picture_rather_than_an_error():
+    from images.picture import picture_html
+    from images.renditions import rendition
+
+    image = Image.objects.create(
+        file="images/originals/missing.jpg", title="Gone", alt_text="Gone", width=0, height=0
+    )
+    assert widths_for(image) == []
+    assert rendition(image, 320) is None
+    assert str(picture_html(image)) == ""
+
+
+def test_the_shared_copy_is_made_with_the_upload():
+    from images.services import add_image
+
+    image = add_image(file=upload(jpeg_bytes((2000, 1000))), title="Wide", alt_text="Wide")
+    assert image.renditions.filter(width=1200, format="jpeg").exists()

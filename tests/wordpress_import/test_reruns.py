@@ -155,7 +155,7 @@ def test_images_missing_from_uploads_are_downloaded_from_the_old_site(db, old_si
     )
     assert (settings.MEDIA_ROOT / "wordpress/2024/03/radar.jpg").is_file()
     article = ImportedPost.objects.get(wp_post_id=CLASSIC).article
-    assert article.lead_image.file.name == "wordpress/2024/03/radar.jpg"
+    assert article.lead_image and article.lead_image.file.name == "wordpress/2024/03/radar.jpg"
     assert "missing: the old site answered 404 (e.g. 2024/03/lost.jpg)" in report
 
 
@@ -180,6 +180,6 @@ def test_images_missing_at_first_are_brought_in_by_a_later_run(db):
     assert "missing: no --uploads, no download (e.g. 2024/03/radar.jpg," in report
     report = run_import()
     article.refresh_from_db()
-    assert article.lead_image.file.name == "wordpress/2024/03/radar.jpg"
+    assert article.lead_image and article.lead_image.file.name == "wordpress/2024/03/radar.jpg"
     assert '/media/wordpress/2024/03/radar-300x200.jpg"' in article.body
     assert table(report)["articles"][:2] == [0, 2]  # the classic and the block-editor post
