@@ -297,6 +297,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
 
+# Seconds between an open article form's "I have it open" (workflow/presence.py); a name goes
+# after three missed beats.
+PRESENCE_HEARTBEAT_SECONDS = env.int("PRESENCE_HEARTBEAT_SECONDS", default=15)
+
 # Newsdesk's own settings.
 NEWSDESK = {
     "SITE_NAME": env.str("SITE_NAME", default="Newsdesk"),

@@ -15,7 +15,7 @@ KEY = "workflow:presence:article:{}"
 
 
 def heartbeat_seconds() -> int:
-    return getattr(settings, "PRESENCE_HEARTBEAT_SECONDS", 15)
+    return settings.PRESENCE_HEARTBEAT_SECONDS
 
 
 def expiry_seconds() -> int:
