@@ -19,8 +19,9 @@ from articles.search import clean_query
 from . import policy, presence
 from .textdiff import Run, html_to_text, word_diff
 
-# Fields not worth showing in a comparison (derived or internal).
-SKIPPED_FIELDS = {"id", "modified_at", "created_at"}
+# Fields not worth showing in a comparison (derived or internal; edit_version is kept in
+# revisions for workflow/collisions.py, which finds the revision a stale form was opened at).
+SKIPPED_FIELDS = {"id", "modified_at", "created_at", "edit_version"}
 
 
 def _related_summary(version):
