@@ -232,7 +232,8 @@ class WorkflowAdmin(StepsAdmin, VersionAdmin):
             extra_context.update(
                 can_see_history=policy.can_see_history(request.user),
                 preview_url=reverse("workflow:preview", args=[object_id]),
-                presence_url=reverse("admin:articles_article_presence", args=[object_id]),
+                presence_url=presence.enabled()
+                and reverse("admin:articles_article_presence", args=[object_id]),
                 presence_seconds=presence.heartbeat_seconds(),
                 share_preview_url=request.build_absolute_uri(preview_link(int(object_id))),
             )

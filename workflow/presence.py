@@ -18,6 +18,10 @@ def heartbeat_seconds() -> int:
     return settings.PRESENCE_HEARTBEAT_SECONDS
 
 
+def enabled() -> bool:
+    return heartbeat_seconds() > 0
+
+
 def expiry_seconds() -> int:
     # Three missed beats (a sleeping laptop, a slow network) and the name goes.
     return heartbeat_seconds() * 3

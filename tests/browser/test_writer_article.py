@@ -60,16 +60,17 @@ def test_a_writer_writes_with_the_editor_and_recovers_from_an_error(
     for _ in "announcement":
         page.keyboard.press("Shift+ArrowLeft")
     # ProseMirror learns of a selection made with the keys a moment later (selectionchange);
-    # a person is slower than these key presses, the test waits for it.
+    # a person is slower than these key presses, the test waits for it (a function, not a
+    # string: the page's CSP refuses eval).
     page.wait_for_function(
-        f"{EDITOR}.state.doc.textBetween({EDITOR}.state.selection.from, "
-        f"{EDITOR}.state.selection.to) === 'announcement'"
+        f"() => {{ const s = {EDITOR}.state; "
+        "return s.doc.textBetween(s.selection.from, s.selection.to) === 'announcement'; }"
     )
     page.once("dialog", lambda dialog: dialog.accept("https://example.org/announcement"))
     page.keyboard.press("ControlOrMeta+k")
     expect(body.locator("a")).to_have_text("announcement")
     expect(body).to_be_focused()  # back from the link's question, the cursor after the link
-    page.wait_for_function(f"{EDITOR}.state.selection.empty")
+    page.wait_for_function(f"() => {EDITOR}.state.selection.empty")
     page.keyboard.press("Enter")
     page.get_by_role("button", name="Image from the library").click()
     page.get_by_role("button", name=re.compile("^Choose Frigate at sea")).click()

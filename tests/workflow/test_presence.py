@@ -11,6 +11,11 @@ from workflow import presence
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def heartbeats(settings):
+    settings.PRESENCE_HEARTBEAT_SECONDS = 15  # the tests' settings turn presence off
+
+
 def presence_url(article):
     return reverse("admin:articles_article_presence", args=[article.pk])
 
@@ -40,6 +45,14 @@ def test_a_name_goes_after_three_missed_beats(desk_editor, writer, monkeypatch):
     assert presence.here(article_id=article.pk, user=desk_editor) == ["wendy"]
     clock[0] += 2
     assert presence.here(article_id=article.pk, user=desk_editor) == []
+
+
+def test_the_form_shows_presence_only_when_it_is_on(desk_editor_client, settings):
+    article = make_article()
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    assert 'id="article-presence"' in desk_editor_client.get(url).content.decode()
+    settings.PRESENCE_HEARTBEAT_SECONDS = 0
+    assert 'id="article-presence"' not in desk_editor_client.get(url).content.decode()
 
 
 def test_presence_needs_the_admin_and_a_post(desk_editor_client, moderator):
