@@ -229,32 +229,42 @@ class Article(models.Model):  # type: ignore[django-manager-missing]
         return self.headline
 
     def save(self, *args, **kwargs):
-        self.body = sanitize_body_html(self.body)
-        # Publishing without a time means "now"; a future time schedules the article.
-        if self.status == self.Status.PUBLISHED and not self.published_at:
-            self.published_at = timezone.now()
         update_fields = kwargs.get("update_fields")
         if update_fields is None or set(update_fields) - NOT_EDITED_FIELDS:
             self.edit_version += 1
             if update_fields is not None:
                 kwargs["update_fields"] = update_fields = {*update_fields, "edit_version"}
         text_changed = update_fields is None or set(update_fields) & set(TEXT_FIELDS)
-        if connection.vendor == "postgresql" and text_changed:
-            # Computed by the database from the values being saved, in the same statement.
-            self.search_vector = weighted_vector(
-                *(models.Value(getattr(self, name)) for name in TEXT_FIELDS)
-            )
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "search_vector"}
+        self.derive_fields(search_vector=bool(text_changed))
+        vector_written = isinstance(self.__dict__.get("search_vector"), models.Expression)
+        if update_fields is not None and vector_written:
+            kwargs["update_fields"] = {*update_fields, "search_vector"}
         try:
             super().save(*args, **kwargs)
         finally:
-            if isinstance(self.__dict__.get("search_vector"), models.Expression):
-                # The stored value is read back only if someone asks for it.
-                del self.__dict__["search_vector"]
+            self.forget_search_vector_expression()
 
     def get_absolute_url(self):
         return slug_address("articles:detail", self.slug)
+
+    def derive_fields(self, *, search_vector=True):
+        """What every write derives from the instance (save(), and ArticleQuerySet.insert_quietly
+        for writes in bulk): the sanitised body, "now" for a published article without a time,
+        and on PostgreSQL the stored search vector, computed by the database from the values
+        being written, in the same statement."""
+        self.body = sanitize_body_html(self.body)
+        # Publishing without a time means "now"; a future time schedules the article.
+        if self.status == self.Status.PUBLISHED and not self.published_at:
+            self.published_at = timezone.now()
+        if connection.vendor == "postgresql" and search_vector:
+            self.search_vector = weighted_vector(
+                *(models.Value(getattr(self, name)) for name in TEXT_FIELDS)
+            )
+
+    def forget_search_vector_expression(self):
+        if isinstance(self.__dict__.get("search_vector"), models.Expression):
+            # The stored value is read back only if someone asks for it.
+            del self.__dict__["search_vector"]
 
     def clean(self):
         if self.lead_image is not None and not self.lead_image.alt_text.strip():

@@ -63,6 +63,23 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         """Pinned lead stories first (the newest pinned wins), then the newest articles."""
         return self.order_by("-is_lead", "-published_at", "-id")
 
+    def insert_quietly(self, articles, *, search_vector=True):
+        """Inserts new articles in one statement, deriving what save() derives (sanitised body,
+        publication time, stored search vector) but sending no signal: for programs that write
+        thousands (the WordPress import), which then outdate cached pages, editors' lists and
+        the publication schedule once, when they are done (articles/invalidation.py says what
+        a save outdates). Old-slug redirects are the caller's concern: a new article has none.
+
+        search_vector=False leaves the stored vector empty, for a caller that fills many at
+        once afterwards (refresh_search_vectors): cheaper than sending each text twice."""
+        for article in articles:
+            article.derive_fields(search_vector=search_vector)
+        try:
+            return self.bulk_create(articles)
+        finally:
+            for article in articles:
+                article.forget_search_vector_expression()
+
     def refresh_search_vectors(self):
         """Recompute the stored search vector of these rows (after bulk writes, which bypass
         Article.save). A no-op where search does not use it (SQLite)."""

@@ -61,10 +61,12 @@ class Sort:
     DATE = "date"
 
 
-def _term_query(term: Term):
+def _term_query(term: Term, *, loose: bool = False):
+    """The tsquery of one term; `loose`: a phrase's words in any order and place (what the GIN
+    index can answer alone, without reading each match's vector)."""
     from django.contrib.postgres.search import SearchQuery
 
-    kind = "phrase" if term.is_phrase else "plain"
+    kind = "phrase" if term.is_phrase and not loose else "plain"
     alternatives = [
         SearchQuery(text, search_type=kind, config=SEARCH_CONFIG) for text in term.phrasings()
     ]
@@ -74,17 +76,37 @@ def _term_query(term: Term):
     return ~query if term.excluded else query
 
 
+def _all_of(queries):
+    combined = queries[0]
+    for query in queries[1:]:
+        combined &= query
+    return combined
+
+
 def _search_postgresql(terms: list[Term], *, sort: str, narrow):
     from django.contrib.postgres.search import SearchHeadline, SearchRank
 
-    search_query = _term_query(terms[0])
-    for term in terms[1:]:
-        search_query &= _term_query(term)
+    search_query = _all_of([_term_query(term) for term in terms])
     matching = narrow(Article.objects.published().filter(search_vector=search_query))
+    recent_only = None
+    phrase = any(term.is_phrase for term in terms)
+    if phrase:
+        # A phrase is checked word position by word position in each candidate's stored vector.
+        # Two common words that never meet would have every article holding both checked, so
+        # only the MAX_CANDIDATES most recent of those are (the words' matches, bounded as a
+        # common word's are below), and the phrase is checked in them.
+        loose = _all_of([_term_query(term, loose=True) for term in terms if not term.excluded])
+        loosely = narrow(Article.objects.published().filter(search_vector=loose))
+        candidates = _few_matches(loosely)
+        if candidates is None:
+            recent_only = MAX_CANDIDATES
+            candidates = loosely.order_by("-published_at", "-id").values("pk")[:MAX_CANDIDATES]
+        matching = Article.objects.filter(pk__in=candidates, search_vector=search_query)
     if sort == Sort.DATE:
         found = matching.order_by("-published_at", "-id")
     else:
-        candidates = _few_matches(matching)
+        # A phrase's matches are bounded already; else read a rare word's through the index.
+        candidates = matching.values("pk") if phrase else _few_matches(matching)
         if candidates is None:
             # A common word: the most recent matches are dense among the newest articles,
             # found by walking the publication-time index and testing each stored vector.
@@ -94,7 +116,7 @@ def _search_postgresql(terms: list[Term], *, sort: str, narrow):
             .annotate(rank=SearchRank(F("search_vector"), search_query))
             .order_by("-rank", "-published_at", "-id")
         )
-    return found.annotate(
+    found = found.annotate(
         snippet_source=SearchHeadline(
             "body",
             search_query,
@@ -107,6 +129,7 @@ def _search_postgresql(terms: list[Term], *, sort: str, narrow):
             fragment_delimiter=" … ",
         )
     )
+    return found, recent_only
 
 
 def _few_matches(matching):
@@ -183,12 +206,16 @@ def search_articles(query: str, *, category=None, since=None, until=None, sort=S
             found = found.filter(published_at__date__lte=until)
         return found
 
+    recent_only = None
     if connection.vendor == "postgresql":
         # The filters narrow the matches before the candidates are bounded.
-        found = _search_postgresql(terms, sort=sort, narrow=narrow)
+        found, recent_only = _search_postgresql(terms, sort=sort, narrow=narrow)
     else:
         found = narrow(_search_fallback(terms, sort=sort))
-    return found.for_listing()
+    found = found.for_listing()
+    # A phrase looked for in the most recent articles holding its words only: the page says so.
+    found.phrase_among_recent = recent_only  # type: ignore[attr-defined]
+    return found
 
 
 def _word_boundary_excerpt(text: str, start: int, end: int) -> str:

@@ -7,15 +7,16 @@ protocol's 50,000 URLs, and the index's `lastmod` of a section is one indexed ag
 """
 
 from datetime import timedelta
+from urllib.parse import quote
 
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db.models import Max, Min, OuterRef, Q, Subquery
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from taggit.models import Tag
 
+from .addresses import slug_address
 from .models import Article, Category, TaggedArticle
 
 NEWS_WINDOW = timedelta(hours=48)
@@ -142,7 +143,8 @@ class TagSitemap(IdRangeSitemap):
         ).filter(latest__isnull=False)
 
     def location(self, tag):
-        return reverse("articles:tag", kwargs={"slug": tag.slug})
+        # The pattern reversed once, not per tag; the slug quoted as reverse() would.
+        return slug_address("articles:tag", quote(tag.slug))
 
     def lastmod(self, tag):
         return tag.latest

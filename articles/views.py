@@ -3,12 +3,13 @@ from functools import partial
 
 from django.conf import settings
 from django.db import connection
-from django.shortcuts import get_object_or_404
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
-from . import cache_tags, search
+from . import cache_tags, keyset, search
 from .forms import SearchForm
 from .fragments import article_fragment_tags
 from .home import home_page
@@ -39,10 +40,43 @@ class PublishedArticlesMixin:
 class ArticleListView(ListView):
     context_object_name = "articles"
     paginator_class = CachedCountPaginator
+    # Pages past the first few by "older than" cursor (articles/keyset.py); not for search,
+    # whose order is relevance.
+    keyset = True
 
     def get_paginate_by(self, queryset):
         # Read per request, so a settings override (tests, PAGE_SIZE) applies without a restart.
         return settings.NEWSDESK["PAGE_SIZE"]
+
+    def get(self, request, *args, **kwargs):
+        self.object_list = self.get_queryset()
+        number = request.GET.get("page")
+        if self.keyset and number is not None and keyset.is_deep(number):
+            # Past the numbered pages: existing ones lead to the last numbered page.
+            paginator = self.get_paginator(self.object_list, self.get_paginate_by(None))
+            if int(number) > paginator.num_pages:
+                raise Http404("No such page.")
+            query = request.GET.copy()
+            query["page"] = str(keyset.NUMBERED_PAGES)
+            return redirect(f"{request.path}?{query.urlencode()}")
+        return self.render_to_response(self.get_context_data())
+
+    def paginate_queryset(self, queryset, page_size):
+        if not self.keyset:
+            return super().paginate_queryset(queryset, page_size)
+        cursor = keyset.requested_cursor(self.request.GET)
+        if cursor is not None:
+            by_cursor = keyset.cursor_page(queryset, page_size, *cursor)
+            return None, by_cursor, by_cursor.object_list, True
+        paginator = self.get_paginator(queryset, page_size)
+        if self.request.GET.get("page") == "last" and paginator.num_pages > keyset.NUMBERED_PAGES:
+            oldest = keyset.oldest_page(queryset, page_size)
+            return None, oldest, oldest.object_list, True
+        paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
+        if page.number == keyset.NUMBERED_PAGES and page.has_next():
+            # The numbers stop here; older pages by cursor.
+            page.older_cursor = list(rows)[-1].pk  # type: ignore[attr-defined]
+        return paginator, page, rows, is_paginated
 
     def get_queryset(self):
         return Article.objects.published().for_listing()
@@ -149,6 +183,7 @@ class AuthorListView(ListView):
 @method_decorator(expensive_page("search"), name="dispatch")
 class SearchView(ArticleListView):
     template_name = "articles/search.html"
+    keyset = False
 
     def get_queryset(self):
         self.form = SearchForm(self.request.GET)
@@ -161,6 +196,7 @@ class SearchView(ArticleListView):
         context = super().get_context_data(form=self.form, query=self.form.query, **kwargs)
         paginator = context["paginator"]
         # Only the most recent matches are ranked (articles/search.py): say so when that bites.
+        context["phrase_among_recent"] = getattr(self.object_list, "phrase_among_recent", None)
         context["more_than"] = (
             search.MAX_CANDIDATES
             if paginator

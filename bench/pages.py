@@ -51,14 +51,22 @@ busiest = published.annotate(n=Count("comments")).order_by("-n").first() if publ
 category = Category.objects.get(slug="northeast-asia")
 tag = Tag.objects.get(name="Japan")
 source = Source.objects.get(slug="reuters") if Source.objects.filter(slug="reuters").exists() else Source.objects.first()
+from django.conf import settings
+def deep(articles, page=500):
+    # Page 500 as a reader reaches it: by the "Older" links (articles/keyset.py), whose cursor is
+    # the last article of the page before; a short list's last such page.
+    n = min((page - 1) * settings.NEWSDESK["PAGE_SIZE"], articles.count() - 1)
+    return f"?before={articles.order_by('-published_at', '-id')[n - 1].pk}"
 pages = {
     "home": "/",
     "article": article.get_absolute_url(),
     "article, most comments": busiest.get_absolute_url(),
     "category": category.get_absolute_url(),
-    "category page 500": category.get_absolute_url() + "?page=500",
+    "category page 500": category.get_absolute_url() + deep(published.filter(categories=category)),
     "tag": f"/tag/{tag.slug}/",
+    "tag page 500": f"/tag/{tag.slug}/" + deep(published.filter(tags=tag)),
     "source": source.get_absolute_url(),
+    "source page 500": source.get_absolute_url() + deep(published.filter(source=source)),
     "search common word": "/search/?q=military",
     "search rare word": "/search/?q=borrell",
     "search phrase": "/search/?q=%22japan+defense%22",

@@ -35,7 +35,7 @@ def _set(item, name, value):
     _child(item, name).text = etree.CDATA(value) if not value.isdigit() else value
 
 
-def build(out, posts=10_000, comments_per_post=5):
+def build(out, posts=10_000, comments_per_post=5, tags=TAGS):
     text = FIXTURE.read_text(encoding="utf-8")
     head = text[: text.index("<item>")]
     tree = etree.parse(str(FIXTURE))
@@ -47,6 +47,13 @@ def build(out, posts=10_000, comments_per_post=5):
     comment_id = FIRST_COMMENT_ID
     with open(out, "w", encoding="utf-8") as stream:
         stream.write(head)
+        # Declared up front, as WordPress declares every tag of the site in its exports.
+        for tag in range(tags):
+            stream.write(
+                f"\t<wp:tag><wp:term_id>{1000 + tag}</wp:term_id>"
+                f"<wp:tag_slug><![CDATA[topic-{tag}]]></wp:tag_slug>"
+                f"<wp:tag_name><![CDATA[Topic {tag}]]></wp:tag_name></wp:tag>\n"
+            )
         for attachment in attachments:
             stream.write(etree.tostring(attachment, encoding="unicode"))
         for number in range(posts):
@@ -64,13 +71,13 @@ def build(out, posts=10_000, comments_per_post=5):
                 _set(item, field, f"{when:%Y-%m-%d %H:%M:%S}")
             for old in [c for c in item if _local(c) in ("category", "comment")]:
                 item.remove(old)
-            for tag in (number % TAGS, (number * 7) % TAGS):
+            for tag in sorted({number % tags, (number * 7) % tags}):
                 category = etree.SubElement(item, "category", domain="post_tag",
                                             nicename=f"topic-{tag}")  # fmt: skip
                 category.text = etree.CDATA(f"Topic {tag}")
             category = etree.SubElement(item, "category", domain="category", nicename="naval")
             category.text = etree.CDATA("Naval")
-            parents = []
+            parents: list[int] = []
             for index in range(comments_per_post):
                 comment = copy.deepcopy(comment_template)
                 comment_id += 1

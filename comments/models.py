@@ -103,6 +103,9 @@ class Comment(models.Model):
         get_latest_by = "created_at"
         indexes = [
             models.Index(fields=["article", "status", "created_at"], name="comment_article_idx"),
+            # The moderation queue (a status, oldest first), its date drill-down, the bounded
+            # search window and the capped counts per status, all from one index.
+            models.Index(fields=["status", "created_at", "id"], name="comment_queue_idx"),
             # The moderation queue counts each commenter's record by e-mail and by address.
             models.Index(fields=["email", "status"], name="comment_email_status_idx"),
             models.Index(fields=["ip_address", "status"], name="comment_ip_status_idx"),

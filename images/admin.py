@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from . import chooser
 from .forms import ImageUploadForm
 from .models import Image
-from .renditions import rendition
+from .renditions import make_renditions, rendition
 from .services import replace_renditions
 
 
@@ -89,7 +89,10 @@ class ImageAdmin(admin.ModelAdmin):
         if not change:
             obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)
-        if change and "file" in form.changed_data:
+        # Made with the upload, as the chooser's are: the first reader waits for nothing.
+        if not change:
+            make_renditions(obj)
+        elif "file" in form.changed_data:
             replace_renditions(obj)
 
     @admin.display(description="Image")

@@ -21,7 +21,8 @@ admin.site.index_title = "Desk"
 @expensive_page("sitemaps")
 def sitemap_section(request, section):
     """One section of the sitemap index; the Google News one adds its news: elements."""
-    template = "sitemaps/news.xml" if section == "news" else "sitemap.xml"
+    # sitemaps/urlset.xml: Django's sitemap.xml, written in Python (a page holds 1,000 URLs).
+    template = "sitemaps/news.xml" if section == "news" else "sitemaps/urlset.xml"
     return sitemap_views.sitemap(request, sitemaps, section=section, template_name=template)
 
 

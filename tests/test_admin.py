@@ -30,7 +30,7 @@ def test_article_list_offers_search_filters_and_dates(editor_client, editor):
     assert response.status_code == 200
     assert "Japan, EU sign defense pact" in page
     assert "Something else entirely" not in page
-    for heading in ("By state", "By categories", "By source", "By author"):
+    for heading in ("By state", "By category", "By source", "By author"):
         assert f"<summary> {heading} </summary>" in page
     assert "published_at__year=" in page  # the date hierarchy
 

@@ -113,3 +113,25 @@ def test_update_cannot_precede_publication():
 def test_urls_are_readable_and_stable():
     article = make_article(slug="japan-eu-defense-pact")
     assert article.get_absolute_url() == "/news/japan-eu-defense-pact/"
+
+
+def test_inserting_quietly_derives_what_save_derives():
+    def new(slug):
+        return Article(
+            headline="Quiet frigate",
+            slug=slug,
+            standfirst="Inserted in bulk.",
+            body='<p onclick="x()">Hull <script>alert(1)</script>tested.</p>',
+            status=Article.Status.PUBLISHED,
+        )
+
+    quiet = new("quiet")
+    Article.objects.insert_quietly([quiet])
+    saved = new("saved")
+    saved.save()
+    quiet.refresh_from_db()
+    saved.refresh_from_db()
+    # Sanitised body, "now" for a published article without a time, the stored search vector.
+    assert quiet.body == saved.body == "<p>Hull tested.</p>"
+    assert quiet.published_at is not None
+    assert quiet.search_vector == saved.search_vector

@@ -182,3 +182,24 @@ def test_a_match_in_the_body_shows_that_passage_highlighted(client):
     snippet = page.split('card__snippet">', 1)[1].split("</p>", 1)[0]
     assert "<mark>corvette</mark>" in snippet
     assert "&amp; grew" in snippet
+
+
+@postgresql_only
+def test_a_phrase_of_common_words_is_looked_for_among_recent_articles_with_them(
+    client, monkeypatch
+):
+    from articles import search
+
+    monkeypatch.setattr(search, "MAX_CANDIDATES", 3)
+    # Made newest first (factories.make_article).
+    make_article(headline="Plan story", body="<p>A new Japan defence plan.</p>")
+    for n in range(4):
+        make_article(headline=f"Apart {n}", body="<p>Japan said it. Defence said more.</p>")
+    make_article(headline="Paper story", body="<p>Japan defence white paper.</p>")
+    page = client.get("/search/", {"q": '"japan defence"'}).content.decode()
+    assert "1 article found with the phrase among the 3 most recent that have its words." in page
+    assert "Plan story" in results_of(page) and "Paper story" not in results_of(page)
+    # Few articles with both words: all of them are checked, as before.
+    monkeypatch.setattr(search, "MAX_CANDIDATES", 100)
+    page = client.get("/search/", {"q": '"japan defense"'}).content.decode()  # not cached
+    assert "2 articles found." in page and "Paper story" in results_of(page)

@@ -15,6 +15,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import transaction
 from PIL import Image, UnidentifiedImageError
 
 from images.models import Image as LibraryImage
@@ -53,6 +54,7 @@ class ImageStore:
         self.dry_run = dry_run
         self.site_unreachable = False
         self.known = {}  # relative path -> StoredImage, this run
+        self.library = {}  # stored name -> its image in the library, this run
         self.failed = {}  # relative path -> MissingImage, so nothing is tried twice
         self.created = 0
         self.reused = 0
@@ -161,6 +163,32 @@ class ImageStore:
             raise MissingImage("larger than 25 MB")
         return data
 
+    def library_image(self, stored: StoredImage, *, title, alt_text, caption, credit):
+        """The stored file as an image of the library (one per file: a photo featured by
+        several posts is one image), looked up once per run; its words follow WordPress's."""
+        texts = {
+            "title": title[:200],
+            "alt_text": alt_text[:250],
+            "caption": caption[:300],
+            "credit": credit[:150],
+        }
+        image = self.library.get(stored.name)
+        if image is None:
+            image = LibraryImage.objects.filter(file=stored.name).first()
+            if image is not None:
+                self.library[stored.name] = image
+        if image is None:
+            image = LibraryImage(
+                file=stored.name, width=stored.width or 0, height=stored.height or 0
+            )
+            # Remembered once its post's transaction commits: a post that fails takes it away.
+            transaction.on_commit(lambda: self.library.setdefault(stored.name, image))
+        if image.pk is None or any(getattr(image, k) != v for k, v in texts.items()):
+            for name, value in texts.items():
+                setattr(image, name, value)
+            image.save()
+        return image
+
 
 def _dimensions(content, relative_path):
     try:
@@ -178,23 +206,3 @@ def _save(name, content):
     if default_storage.exists(name) and default_storage.size(name) == len(content):
         return name
     return default_storage.save(name, ContentFile(content))
-
-
-def library_image(stored: StoredImage, *, title, alt_text, caption, credit) -> LibraryImage:
-    """The stored file as an image of the library (one per file: a photo featured by several
-    posts is one image); its texts follow WordPress's on each run."""
-    texts = {
-        "title": title[:200],
-        "alt_text": alt_text[:250],
-        "caption": caption[:300],
-        "credit": credit[:150],
-    }
-    image = LibraryImage.objects.filter(file=stored.name).first()
-    if image is None:
-        image = LibraryImage(file=stored.name, width=stored.width or 0, height=stored.height or 0)
-    elif all(getattr(image, name) == value for name, value in texts.items()):
-        return image
-    for name, value in texts.items():
-        setattr(image, name, value)
-    image.save()
-    return image

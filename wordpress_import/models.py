@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.urls import reverse
 from taggit.models import Tag
 
-from articles.models import Article, Category
+from articles.models import Article, AuthorProfile, Category
 
 from .querysets import LegacyAddressQuerySet
 
@@ -58,6 +58,19 @@ class ImportedComment(models.Model):
 class ImportedAuthor(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     wp_login = models.CharField("WordPress login", max_length=200, unique=True)
+    profile = models.ForeignKey(
+        AuthorProfile,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The staff profile (author page) credited in this author's bylines.",
+    )
+    fingerprint = models.CharField(
+        max_length=64,
+        blank=True,
+        help_text="Of the author as exported: unchanged means the profile is left as edited.",
+    )
 
     class Meta:
         ordering = ["wp_login"]

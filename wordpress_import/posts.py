@@ -8,12 +8,13 @@ from pathlib import PurePosixPath
 from django.utils import timezone
 
 from articles.models import Article, TaggedArticle
+from workflow.models import ArticleRedirect
 
 from .addresses import post_addresses
 from .body import convert_body, first_sentences, html_to_text, plain_line
-from .images import MissingImage, library_image
+from .images import MissingImage
 from .models import ImportedPost
-from .slugs import ascii_slug, unique_slug
+from .slugs import site_slug, unique_slug
 
 # Bump when the conversion changes, so the next run rewrites articles imported before.
 CONVERSION_VERSION = "2"
@@ -83,9 +84,20 @@ class ArticleMapper:
         # Slugs in use, so choosing one costs no query (an editor's article saved meanwhile
         # with the same slug fails that post, which the next run imports).
         self.slugs = set(Article.objects.values_list("slug", flat=True))
+        # Old slugs redirecting to another article: a new article taking one ends the redirect,
+        # as workflow.signals.record_redirect does for articles saved one by one.
+        self.redirected = dict(ArticleRedirect.objects.values_list("old_slug", "article_id"))
 
-    def import_post(self, post):
-        """The article for `post` (created, updated or unchanged), or None if it is skipped."""
+    def knows(self, post):
+        """Whether `post` was imported before (its article is updated, not created)."""
+        return post.post_id in self.records
+
+    def import_post(self, post, *, comment_count=None):
+        """The article for `post` (created, updated or unchanged), or None if it is skipped.
+
+        `comment_count`: its approved comments, when the caller knows the count before writing
+        them (a new article); the article is then inserted with it.
+        """
         record = self.records.get(post.post_id)
         if record and record.guid != post.guid and post.guid:
             self.tally.skip("post ID already imported from another site (GUID differs)",
@@ -103,8 +115,19 @@ class ArticleMapper:
         self.missing_images = 0
         self._fill(article, post)
         lead_attachment = self._lead_image(article, post, record)
-        article.save()
-        self._terms(article, post, created=record is None)
+        categories, tags = self._post_terms(post)
+        article.primary_category_id = _primary_category(article, categories)
+        if record is None:
+            # The one write of a new article: no per-row signal (the import outdates caches,
+            # editors' lists and the publication schedule once, at its end).
+            article.comment_count = comment_count or 0
+            # Its stored search vector is filled at the end of the run, with all the others.
+            Article.objects.insert_quietly([article], search_vector=False)
+            if self.redirected.pop(article.slug, None) is not None:
+                ArticleRedirect.objects.filter(old_slug=article.slug).delete()
+        else:
+            article.save()  # an update: the workflow's signals keep the old slug redirecting
+        self._terms(article, post, created=record is None, links=(categories, tags))
         if record is None:
             self.tally.created += 1
         else:
@@ -148,8 +171,9 @@ class ArticleMapper:
             opening = next((line for line in text.splitlines() if line.strip()), "")
             article.standfirst = first_sentences(opening, limit=STANDFIRST_FROM_BODY) or headline
         article.slug = self._slug(article, post)
-        user, byline = self.authors.get(post.creator)
+        user, byline, profile = self.authors.get(post.creator)
         article.author = user
+        article.author_profile = profile
         article.byline = byline[:200]
         article.status = STATUSES[post.status]
         article.published_at = None
@@ -167,10 +191,13 @@ class ArticleMapper:
         article.modified_at = post.modified_gmt or article.published_at or timezone.now()
 
     def _slug(self, article, post):
-        base = ascii_slug(post.name, max_length=SLUG_MAX) or ascii_slug(
-            plain_line(post.title), max_length=SLUG_MAX
+        base = site_slug(
+            post.name,
+            plain_line(post.title),
+            max_length=SLUG_MAX,
+            prefix="wordpress",
+            fallback=f"wordpress-{post.post_id}",
         )
-        base = base or f"wordpress-{post.post_id}"
         if article.slug and article.slug == base:
             return base
         slug = unique_slug(base, taken=self.slugs.__contains__, max_length=SLUG_MAX)
@@ -181,9 +208,8 @@ class ArticleMapper:
         return slug
 
     # Categories and tags
-    def _terms(self, article, post, *, created):
-        """Categories and tags through their link tables: two inserts for a new article (the
-        managers' set() costs a query per tag), and the reader pages learn of it at the end."""
+    def _post_terms(self, post):
+        """The post's categories and tags: {pk: Category}, {pk: Tag}."""
         categories, tags = {}, {}
         for taxonomy, slug, name in post.terms:
             if not slug:
@@ -194,6 +220,13 @@ class ArticleMapper:
             elif taxonomy == "post_tag":
                 tag = self.terms.get("post_tag", slug, name)
                 tags[tag.pk] = tag
+        return categories, tags
+
+    def _terms(self, article, post, *, created, links):
+        """`post`'s categories and tags (`links`, from _post_terms) through their link tables:
+        two inserts for a new article (the managers' set() costs a query per tag), and the
+        reader pages learn of it at the end."""
+        categories, tags = links
         CategoryLink = Article.categories.through
         if not created:
             CategoryLink.objects.filter(article=article).delete()
@@ -253,7 +286,7 @@ class ArticleMapper:
         if not alt:
             alt = plain_line(attachment.title) or article.headline
             self.report.note(where, f"featured image {relative} has no alt text: its title used")
-        article.lead_image = library_image(
+        article.lead_image = self.images.library_image(
             stored,
             title=plain_line(attachment.title) or PurePosixPath(relative).stem,
             alt_text=alt,
@@ -287,6 +320,17 @@ class ArticleMapper:
             self.reported_missing.add(what)
             self.report["images"].skip(f"missing: {missing}", what)
         self.report.note(where, f"image {what} missing ({missing}); the old address is kept")
+
+
+def _primary_category(article, categories):
+    """The article's one label: kept while it stays among its categories, else the first in
+    navigation order (what articles.signals does when links are added one by one)."""
+    if article.primary_category_id in categories:
+        return article.primary_category_id
+    if not categories:
+        return None
+    first = min(categories.values(), key=lambda category: (category.position, category.name))
+    return first.pk
 
 
 def _assume_utc(value):

@@ -1,49 +1,30 @@
-"""Slugs as the rest of the site makes them: ASCII letters, digits and hyphens.
+"""Slugs of imported articles, categories, tags and authors, by the site's one slug policy.
 
-The admin's slug field (Django's URLify) transliterates accents and the Cyrillic and Greek
-alphabets as an editor types a headline; the same is done here for imported names, so
-"Défense" gives "defense" and "Учения флота" gives "ucheniya-flota". Scripts without a Latin
-spelling here (Japanese, Arabic...) get the caller's fallback (e.g. "tag-12"), and the name itself
-stays as written wherever readers see it.
+WordPress's own slug is kept wherever it is already one the site would make (lowercase letters
+of any alphabet, digits and hyphens: what WordPress's sanitize_title writes, so nearly always),
+since it is the address readers and search engines know; anything else goes through
+`articles.slugs.slug_for_name`, as the admin does. Non-ASCII slugs stay as written
+(`учения-северного-флота`, `日本`: the `uslug` URL converter takes them, links carry them
+percent-encoded), never transliterated. A name with no letter or digit gets the caller's
+fallback (`wordpress-12`, `tag-5`), else the policy's stable `prefix-<digest>`.
 """
 
-import unicodedata
+import re
 
-from django.utils.text import slugify
+from articles.slugs import slug_for_name
 
-CYRILLIC = dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяєіїґў",
-        "a b v g d e yo zh z i j k l m n o p r s t u f h c ch sh sh - y - e yu ya ye i yi g u".split(),
-        strict=True,
-    )
-)
-GREEK = dict(
-    zip(
-        "αβγδεζηθικλμνξοπρστυφχψωάέήίόύώϊϋΐΰς",
-        "a b g d e z h 8 i k l m n 3 o p r s t y f x ps w a e h i o y w i y i y s".split(),
-        strict=True,
-    )
-)
-TRANSLITERATION = {**CYRILLIC, **GREEK}
-TRANSLITERATION["ъ"] = TRANSLITERATION["ь"] = ""
+_WORDY = re.compile(r"[^\W_]")
 
 
-def transliterate(text):
-    out = []
-    for char in unicodedata.normalize("NFKC", text):
-        lower = char.lower()
-        if lower in TRANSLITERATION:
-            out.append(TRANSLITERATION[lower])
-        else:
-            decomposed = unicodedata.normalize("NFKD", char)
-            out.append("".join(c for c in decomposed if not unicodedata.combining(c)))
-    return "".join(out)
-
-
-def ascii_slug(text, *, max_length=100):
-    slug = slugify(transliterate(text or ""))[:max_length].strip("-")
-    return slug
+def site_slug(*sources, max_length, prefix, fallback=""):
+    """The slug for the first of `sources` (WordPress's slug, then a name) that has a letter or
+    a digit: unchanged when already in the site's form, else made so by slug_for_name."""
+    for source in sources:
+        if source and _WORDY.search(source):
+            return slug_for_name(source, max_length=max_length, prefix=prefix)
+    if fallback:
+        return fallback[:max_length]
+    return slug_for_name(next((s for s in sources if s), ""), max_length=max_length, prefix=prefix)
 
 
 def unique_slug(base, *, taken, max_length):

@@ -1,5 +1,5 @@
 """WordPress categories and tags: categories flattened (each keeps its name, slug and
-description), tags with their names as written and slugs as the site makes them."""
+description), tags with their names as written; slugs by the site's policy (slugs.py)."""
 
 import hashlib
 
@@ -8,15 +8,22 @@ from taggit.models import Tag
 from articles.models import Category
 
 from .models import ImportedTerm
-from .slugs import ascii_slug, unique_slug
+from .slugs import site_slug, unique_slug
 from .wxr import Term
 
 NAME_MAX = 100
+SLUG_MAX = 100  # Category.slug and taggit's Tag.slug
 
 
 def _fingerprint(term):
     raw = "\x1f".join([term.name, term.description, term.parent_slug])
     return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _slug(term, kind):
+    """WordPress's slug by the site's policy, else the name's, else `<kind>-<term ID>`."""
+    fallback = f"{kind}-{term.term_id}" if term.term_id else ""
+    return site_slug(term.slug, term.name, max_length=SLUG_MAX, prefix=kind, fallback=fallback)
 
 
 class TermMapper:
@@ -75,7 +82,7 @@ class TermMapper:
             record.save(update_fields=["fingerprint"])
             tally.updated += 1
             return category
-        slug = ascii_slug(term.slug) or ascii_slug(term.name) or f"category-{term.term_id or 0}"
+        slug = _slug(term, "category")
         existing = Category.objects.filter(slug=slug).first()
         if existing is None:
             same_name = Category.objects.filter(name=name).first()
@@ -92,7 +99,7 @@ class TermMapper:
             tally.skip("already on the site (kept as it is)", term.name)
         else:
             slug = unique_slug(
-                slug, taken=lambda s: Category.objects.filter(slug=s).exists(), max_length=100
+                slug, taken=lambda s: Category.objects.filter(slug=s).exists(), max_length=SLUG_MAX
             )
             category = Category.objects.create(name=name, slug=slug, description=term.description)
             tally.created += 1
@@ -122,11 +129,10 @@ class TermMapper:
         if tag:
             tally.skip("already on the site (kept as it is)", term.name)
         else:
-            base = ascii_slug(term.slug) or ascii_slug(term.name) or f"tag-{term.term_id or 0}"
-            if base == "tag-0":
-                base = "tag"
             slug = unique_slug(
-                base, taken=lambda s: Tag.objects.filter(slug=s).exists(), max_length=100
+                _slug(term, "tag"),
+                taken=lambda s: Tag.objects.filter(slug=s).exists(),
+                max_length=SLUG_MAX,
             )
             tag = Tag.objects.create(name=name, slug=slug)
             tally.created += 1

@@ -13,6 +13,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.db import connection
 from django.utils import timezone
 
 from comments.counts import recount_comments
@@ -29,6 +30,7 @@ SKIPPED_TYPES = {
     "trackback": "a trackback (not brought over)",
 }
 NAME_MAX = 80
+APPROVED = Comment.Status.APPROVED
 
 
 def _fingerprint(comment):
@@ -37,6 +39,25 @@ def _fingerprint(comment):
         str(comment.date_gmt), comment.content, comment.approved, str(comment.parent_id),
     ]  # fmt: skip
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def _link_replies(links):
+    """Replies inserted with the comments they answer learn their parents' new IDs: one UPDATE
+    whatever the depth of the threads. `links`: (comment pk, parent pk) pairs. Written out
+    because bulk_update builds the same statement at several times the cost, in a loop run
+    for every post."""
+    if not links:
+        return
+    quote = connection.ops.quote_name
+    pk, parent = quote("id"), quote("parent_id")
+    cases = " ".join(["WHEN %s THEN %s"] * len(links))
+    ids = ", ".join(["%s"] * len(links))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {quote(Comment._meta.db_table)} SET {parent} = CASE {pk} {cases} END "
+            f"WHERE {pk} IN ({ids})",
+            [value for link in links for value in link] + [comment for comment, _ in links],
+        )
 
 
 def _ip(value):
@@ -61,6 +82,7 @@ class CommentMapper:
         self.max_depth = max(1, settings.NEWSDESK_COMMENTS["MAX_DEPTH"])
         retention = settings.NEWSDESK_COMMENTS["METADATA_RETENTION_DAYS"]
         self.keep_metadata_after = timezone.now() - timedelta(days=retention)
+        self._kept_for: tuple = (None, {}, [])  # (post, kept, skipped) of the last post seen
         self.forget()
 
     def forget(self):
@@ -71,57 +93,79 @@ class CommentMapper:
             )
         }
 
-    def import_for(self, article, post):
-        kept = {}
-        for comment in post.comments:
-            reason = self._skip_reason(comment)
-            if reason:
-                self.tally.skip(reason, f"comment {comment.comment_id}")
-            else:
-                kept[comment.comment_id] = comment
+    def approved_count(self, post):
+        """How many approved comments a new article for `post` will have, when all its comments
+        are new (so the article is written with its count); else None (counted after)."""
+        if any(comment.comment_id in self.records for comment in post.comments):
+            return None
+        kept = self._kept(post)
+        return sum(STATUSES[comment.approved] == APPROVED for comment in kept.values())
+
+    def _kept(self, post):
+        """{wp id: comment} of the comments to import, the others reported as skipped: worked out
+        once per post (approved_count, then import_for)."""
+        if self._kept_for[0] is not post:
+            kept, skipped = {}, []
+            for comment in post.comments:
+                reason = self._skip_reason(comment)
+                if reason:
+                    skipped.append((reason, comment.comment_id))
+                else:
+                    kept[comment.comment_id] = comment
+            self._kept_for = (post, kept, skipped)
+        return self._kept_for[1]
+
+    def import_for(self, article, post, *, counted=False):
+        """Writes the post's comments: one insert for the new ones (threads linked by one update
+        after it), an update per changed one. `counted`: the article was written with its
+        approved-comment count (approved_count), so it is not counted again."""
+        kept = self._kept(post)
+        for reason, comment_id in self._kept_for[2]:
+            self.tally.skip(reason, f"comment {comment_id}")
         by_id = {comment.comment_id: comment for comment in post.comments}
         placed = self._place(kept, by_id)
         now = timezone.now()
-        new_ids: dict[int, int] = {}  # wp id -> Comment pk
+        pks: dict[int, int] = {}  # wp id -> Comment pk, of comments already here
         changed = False
-        records = []
-        for level in range(1, self.max_depth + 1):
-            creating, mapping = [], []
-            for wp_id, (parent_wp_id, depth) in placed.items():
-                if depth != level:
-                    continue
-                source = kept[wp_id]
-                parent_pk = new_ids.get(parent_wp_id) if parent_wp_id else None
-                current = _fingerprint(source)
-                known = self.records.get(wp_id)
-                if known and known[1] == current:
-                    new_ids[wp_id] = known[0]
-                    self.tally.skip("unchanged since the last import")
-                    continue
-                values = self._values(source, article, parent_pk, depth)
-                changed = True
-                if known:
-                    new_ids[wp_id] = known[0]
-                    Comment.objects.filter(pk=known[0]).update(**values)
-                    ImportedComment.objects.filter(wp_comment_id=wp_id).update(fingerprint=current)
-                    self.records[wp_id] = (known[0], current)
-                    self.tally.updated += 1
-                    continue
-                creating.append(Comment(notified_at=now, **values))
-                mapping.append((wp_id, current))
-            if not creating:
+        creating: list[tuple[int, int, str, Comment]] = []  # wp id, parent wp id, fingerprint
+        relink: list[tuple[Comment, int]] = []  # (comment, parent wp id)
+        # Parents before their replies: a reply's parent is either here already or created in
+        # the same insert, earlier in the list.
+        for wp_id, (parent_wp_id, depth) in sorted(placed.items(), key=lambda item: item[1][1]):
+            source = kept[wp_id]
+            current = _fingerprint(source)
+            known = self.records.get(wp_id)
+            if known and known[1] == current:
+                pks[wp_id] = known[0]
+                self.tally.skip("unchanged since the last import")
                 continue
-            # One insert per level: replies need their parents' new IDs.
-            Comment.objects.bulk_create(creating)
-            for comment, (wp_id, current) in zip(creating, mapping, strict=True):
-                new_ids[wp_id] = comment.pk
-                records.append(
-                    ImportedComment(comment=comment, wp_comment_id=wp_id, fingerprint=current)
-                )
+            values = self._values(source, article, pks.get(parent_wp_id), depth)
+            changed = True
+            if known:
+                pks[wp_id] = known[0]
+                if parent_wp_id and values["parent_id"] is None:
+                    # Now a reply to a comment new in this run: linked after the insert.
+                    relink.append((Comment(pk=known[0]), parent_wp_id))
+                Comment.objects.filter(pk=known[0]).update(**values)
+                ImportedComment.objects.filter(wp_comment_id=wp_id).update(fingerprint=current)
+                self.records[wp_id] = (known[0], current)
+                self.tally.updated += 1
+                continue
+            creating.append((wp_id, parent_wp_id, current, Comment(notified_at=now, **values)))
+        if creating:
+            Comment.objects.bulk_create([comment for *_, comment in creating])
+            for wp_id, parent_wp_id, current, comment in creating:
+                pks[wp_id] = comment.pk
                 self.records[wp_id] = (comment.pk, current)
+                if parent_wp_id and comment.parent_id is None:
+                    relink.append((comment, parent_wp_id))
+            _link_replies([(comment.pk, pks[parent_wp_id]) for comment, parent_wp_id in relink])
+            ImportedComment.objects.bulk_create(
+                ImportedComment(comment=comment, wp_comment_id=wp_id, fingerprint=current)
+                for wp_id, _parent, current, comment in creating
+            )
             self.tally.created += len(creating)
-        ImportedComment.objects.bulk_create(records)
-        if changed:
+        if changed and not counted:
             # Bulk writes send no signal: the article's approved-comment count is redone here.
             recount_comments([article.pk])
 
@@ -164,7 +208,7 @@ class CommentMapper:
         return {
             "article_id": article.pk,
             "parent_id": parent_pk,
-            "depth": depth if parent_pk else 1,
+            "depth": depth,
             "name": (plain_line(source.author) or "Anonymous")[:NAME_MAX],
             "email": _email(source.email),
             "body": html_to_text(source.content, keep_links=True),

@@ -58,7 +58,12 @@ def canonical_url(context):
     # A page reachable at more than one address (an article at an old one) names its own.
     url = absolute(request, context.get("canonical_path") or request.path)
     page_obj = context.get("page_obj")
-    if page_obj is not None and page_obj.number > 1:
+    if page_obj is not None and page_obj.number is None:  # a page by cursor (articles/keyset.py)
+        if page_obj.cursor:
+            url += "?{}={}".format(*page_obj.cursor)
+        elif page_obj.newer_cursor:  # the oldest page
+            url += "?page=last"
+    elif page_obj is not None and page_obj.number > 1:
         url += f"?page={page_obj.number}"
     return url
 

@@ -104,3 +104,16 @@ def test_an_image_leading_an_article_cannot_be_deleted(editor_client):
 @pytest.fixture
 def category():
     return make_category()
+
+
+def test_adding_in_the_library_names_the_uploader_and_makes_renditions(editor_client, editor):
+    response = editor_client.post(
+        reverse("admin:images_image_add"),
+        {"file": upload(jpeg_bytes((900, 600)), name="dry-dock.jpg"), "alt_text": "A dry dock"},
+    )
+    assert response.status_code == 302
+    image = Image.objects.get()
+    assert (image.title, image.uploaded_by, image.width) == ("dry-dock", editor, 900)
+    assert image.renditions.filter(format="webp").count() == 6  # 160 to 800, and 900
+    page = editor_client.get(reverse("admin:images_image_changelist")).content.decode()
+    assert 'class="image-thumbnail"' in page

@@ -159,3 +159,29 @@ def test_body_figures_never_fail_and_leave_other_html_alone():
             assert shown.count("<picture>") == clean.count(f'data-image-id="{image.pk}"')
 
     check()
+
+
+def test_full_text_feeds_carry_figures_without_a_query_each(
+    client, settings, django_assert_max_num_queries
+):
+    settings.NEWSDESK = {**settings.NEWSDESK, "FEED_FULL_TEXT": True}
+    image = make_library_image(size=(1200, 675))
+    make_article(body=figure(image))
+    client.get("/feed/")
+    caches_cleared()
+    with django_assert_max_num_queries(12) as one:
+        client.get("/feed/")
+    queries = len(one.captured_queries)
+    for _ in range(4):
+        make_article(body=figure(make_library_image(size=(1200, 675))))
+    caches_cleared()
+    with django_assert_max_num_queries(queries):
+        feed = client.get("/feed/").content.decode()
+    assert feed.count("data-image-id=") == 5
+
+
+def caches_cleared():
+    from django.core.cache import caches
+
+    caches["default"].clear()
+    caches["template_fragments"].clear()

@@ -7,21 +7,14 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.test_desk_query_plans import scanned_tables
+
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.skipif(
         "connection.vendor != 'postgresql'", reason="query plans are checked on PostgreSQL"
     ),
 ]
-
-
-def scanned_tables(plan):
-    found = set()
-    if plan.get("Node Type") == "Seq Scan":
-        found.add(plan["Relation Name"])
-    for child in plan.get("Plans", []):
-        found |= scanned_tables(child)
-    return found
 
 
 @pytest.fixture

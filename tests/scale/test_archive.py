@@ -1,9 +1,12 @@
 """generate_archive: a realistic archive, and never mixed with real content unasked."""
 
+import random
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Count
 
+from articles.archive import comment_counts
 from articles.models import Article, TaggedArticle
 from comments.models import Comment
 
@@ -47,3 +50,15 @@ def test_runs_again_beside_its_own_articles():
     call_command("generate_archive", articles=5, seed=1, verbosity=0)
     call_command("generate_archive", articles=5, seed=1, verbosity=0)
     assert Article.objects.count() == 10
+
+
+def test_comment_skew_at_full_size_one_article_has_exactly_ten_thousand():
+    counts = sorted(
+        comment_counts(list(range(1, 97_001)), 1_000_000, random.Random(1)).values(),
+        reverse=True,
+    )
+    assert sum(counts) == 1_000_000
+    assert counts[0] == 10_000
+    assert 1000 <= counts[1] < 10_000  # a few thousands each
+    assert counts[30] < 1000  # the rest a long tail
+    assert counts[len(counts) // 2] < 15  # most articles have a few

@@ -60,6 +60,9 @@ def hot_pages():
     category = Category.objects.get(slug="northeast-asia")
     tag = Tag.objects.get(name="Japan")
     source = Source.objects.filter(articles__isnull=False)[0]
+    # Deep pages (as far down as page 500 of a 100,000-article archive) by cursor.
+    deep_in_category = category.articles.published().order_by("-published_at", "-id")[60]
+    deep_in_tag = Article.objects.published().filter(tags=tag).order_by("-published_at")[40]
     return [
         "/",
         busiest.get_absolute_url(),
@@ -68,6 +71,10 @@ def hot_pages():
         category.get_absolute_url() + "?page=last",
         f"/tag/{tag.slug}/",
         f"/tag/{tag.slug}/?page=last",
+        f"{category.get_absolute_url()}?before={deep_in_category.pk}",
+        f"{category.get_absolute_url()}?after={deep_in_category.pk}",
+        f"/tag/{tag.slug}/?before={deep_in_tag.pk}",
+        f"{source.get_absolute_url()}?before={source.articles.published()[20].pk}",
         source.get_absolute_url(),
         "/search/?q=military",
         '/search/?q="japan+defense"',
@@ -89,6 +96,10 @@ EDITOR_PAGES = [
     "/admin/articles/article/",
     "/admin/articles/article/?q=japa+defen",
     "/admin/articles/article/?p=5",
+    "/admin/articles/article/?published_at__year=2024",
+    "/admin/articles/article/?published_at__year=2024&published_at__month=3",
+    "/admin/articles/article/?category=1&state=live",
+    "/admin/comments/comment/?created_at__year=2024",
     "/admin/comments/comment/",
     "/admin/comments/comment/?status__exact=all",
     "/admin/comments/comment/?status__exact=all&q=navy",

@@ -4,9 +4,10 @@ import json
 
 import pytest
 
+from articles.slugs import slug_for_name
 from wordpress_import.autop import wpautop
 from wordpress_import.body import convert_body, first_sentences, html_to_text
-from wordpress_import.slugs import ascii_slug
+from wordpress_import.slugs import site_slug
 from wordpress_import.wxr import Attachment
 
 from .conftest import FIXTURES
@@ -88,13 +89,25 @@ def test_html_to_text_keeps_paragraphs_and_link_addresses():
 
 
 @pytest.mark.parametrize(
-    "name, slug",
+    "wp_slug, title, slug",
     [
-        ("Défense aérienne", "defense-aerienne"),
-        ("Учения Северного флота", "ucheniya-severnogo-flota"),
-        ("Ελλάδα", "ellada"),
-        ("日本", ""),
+        # WordPress's own slug, kept: it is already in the site's form.
+        ("radar-upgrade", "Radar upgrade", "radar-upgrade"),
+        ("учения-северного-флота", "", "учения-северного-флота"),
+        ("日本", "", "日本"),
+        # WordPress's slug made into the site's form (it keeps capitals in encoded letters).
+        ("Учения-Северного-флота", "", "учения-северного-флота"),
+        ("Ελλάδα", "", "ελλάδα"),
+        # No slug (a draft): the title, by the same policy; no letter at all: the fallback.
+        ("", "Défense aérienne : le point", "défense-aérienne-le-point"),
+        ("", "!!!", "wordpress-12"),
     ],
 )
-def test_slugs_transliterate_like_the_admin(name, slug):
-    assert ascii_slug(name) == slug
+def test_slugs_follow_the_site_policy_keeping_wordpress_slugs(wp_slug, title, slug):
+    made = site_slug(wp_slug, title, max_length=200, prefix="wordpress", fallback="wordpress-12")
+    assert made == slug
+    assert made == slug_for_name(made)  # what the admin and the URL converter accept as is
+
+
+def test_slugs_without_a_fallback_get_the_policy_stable_name():
+    assert site_slug("", "★", max_length=100, prefix="tag") == slug_for_name("★", prefix="tag")

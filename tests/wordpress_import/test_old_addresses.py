@@ -3,6 +3,7 @@
 from urllib.parse import quote
 
 import pytest
+from django.utils.encoding import iri_to_uri
 
 from articles.models import Article
 from wordpress_import.models import ImportedPost, LegacyAddress
@@ -13,7 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 def new_url(wp_post_id):
-    return ImportedPost.objects.get(wp_post_id=wp_post_id).article.get_absolute_url()
+    """The article's address as a Location header carries it (non-ASCII percent-encoded)."""
+    return iri_to_uri(ImportedPost.objects.get(wp_post_id=wp_post_id).article.get_absolute_url())
 
 
 @pytest.mark.parametrize(
@@ -44,10 +46,10 @@ def test_percent_encoded_non_latin_permalinks_redirect(imported, client):
     [
         ("/category/defence/naval/", "/category/naval/"),
         ("/category/defence/naval/feed/", "/category/naval/feed/"),
-        ("/category/" + quote("Оборона") + "/", "/category/oborona/"),
+        ("/category/" + quote("Оборона") + "/", "/category/" + quote("оборона") + "/"),
         ("/?cat=3", "/category/naval/"),
-        ("/tag/" + quote("Россия") + "/", "/tag/rossiya/"),
-        ("/tag/" + quote("Россия") + "/feed/", "/tag/rossiya/feed/"),
+        ("/tag/" + quote("Россия") + "/", "/tag/" + quote("россия") + "/"),
+        ("/tag/" + quote("Россия") + "/feed/", "/tag/" + quote("россия") + "/feed/"),
         ("/?tag=nandu", "/tag/nandu/"),
         ("/feed/rss2/", "/feed/"),
         ("/?feed=rss2", "/feed/"),

@@ -38,7 +38,7 @@ def test_list_filters_by_author_and_source(desk_editor_client, writer):
     source = make_source(name="Voice of America")
     make_article(headline="By wendy", author=writer, source=source)
     make_article(headline="By nobody")
-    by_author = desk_editor_client.get(reverse(CHANGELIST), {"author__id__exact": writer.pk})
+    by_author = desk_editor_client.get(reverse(CHANGELIST), {"author": writer.pk})
     assert "By wendy" in by_author.content.decode()
     assert "By nobody" not in by_author.content.decode()
     by_source = desk_editor_client.get(reverse(CHANGELIST), {"source__id__exact": source.pk})

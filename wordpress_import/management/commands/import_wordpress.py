@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from wordpress_import.importer import WordPressImport
+from wordpress_import.importer import BATCH_SIZE, WordPressImport
 from wordpress_import.wxr import UnsafeExport
 
 
@@ -45,10 +45,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--batch-size",
             type=int,
-            default=100,
+            default=BATCH_SIZE,
             metavar="POSTS",
-            help="Posts committed together (default 100). Each post is still all or nothing; "
-            "an interrupted run loses at most one batch, which the next run imports.",
+            help="Posts committed together (default 1: each post is committed on its own). "
+            "Each post is all or nothing either way; an interrupted run loses the batch in "
+            "progress, which the next run imports.",
         )
 
     def handle(self, *args, export, uploads, dry_run, old_site_url, no_download, timeout,
