@@ -48,9 +48,11 @@ def test_a_writer_writes_with_the_editor_and_recovers_from_an_error(
     page.keyboard.type("The ministry confirmed the order.")
     page.keyboard.press("Enter")
     page.get_by_role("button", name="Heading 2").click()
+    expect(body).to_be_focused()  # the toolbar gives the focus back a frame later
     page.keyboard.type("What was ordered")
     page.keyboard.press("Enter")
     page.get_by_role("button", name="Bulleted list").click()
+    expect(body).to_be_focused()  # the toolbar gives the focus back a frame later
     page.keyboard.type("Six frigates")
     page.keyboard.press("Enter")
     page.keyboard.type("Two tankers")
