@@ -3,15 +3,19 @@ revisions and corrections (workflow/admin.py), and re-registers it."""
 
 import re
 
+from django import forms
 from django.contrib import admin
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection, models
+from django.db.models import Case, Value, When
 from django.http import HttpResponseBadRequest
 
 from images.admin import thumbnail_html
 from images.widgets import ImageChooserWidget
 
 from .admin_filters import AuthorListFilter, CategoryListFilter, StateListFilter
+from .admin_tags import ChipTagField, TagChipsWidget
+from .body_editor import BodyEditorWidget
 from .models import Article, AuthorProfile, Category, RelatedLink, Source
 from .pagination import EditorsCountPaginator
 from .search_document import SEARCH_CONFIG
@@ -54,6 +58,16 @@ class CategoryAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def get_search_results(self, request, queryset, search_term):
+        """Names that start with what the editor typed come first (the article form's category
+        pickers ask here as the editor types), then other matches, each alphabetically."""
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        term = search_term.strip()
+        if term:
+            starts = Case(When(name__istartswith=term, then=Value(0)), default=Value(1))
+            queryset = queryset.order_by(starts, "name")
+        return queryset, may_have_duplicates
 
 
 @admin.register(Source)
@@ -98,10 +112,28 @@ def prefix_words(text: str) -> list[str]:
 
 
 class ArticleAdminForm(EditorTextForm):
+    # The article's edit_version when the form was opened: a save from an older form is refused
+    # (the workflow app's collisions.py says what changed meanwhile).
+    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    opened_state = forms.CharField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Article
         # The admin builds the form from the fieldsets below; these are the fields clean() needs.
         fields = ["categories", "primary_category"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["opened_version"].initial = self.instance.edit_version
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+            self.fields["slug"].help_text += " Fills from the headline; empty: made from it."
+            self.fields["slug"].widget.attrs["data-slug-from"] = "id_headline"
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug")
+        headline = self.data.get(self.add_prefix("headline"), "")
+        return slug or slug_for_name(headline, max_length=200, prefix="article")
 
     def clean(self):
         cleaned = super().clean() or {}
@@ -145,7 +177,8 @@ class ArticleAdmin(admin.ModelAdmin):
     show_full_result_count = False
     paginator = EditorsCountPaginator
     date_hierarchy = "published_at"
-    prepopulated_fields = {"slug": ["headline"]}
+    # The slug fills from the headline as it is typed (js/admin-article-form.js, the site's rule
+    # of articles/slugs.py); left empty, the form makes it (ArticleAdminForm.clean_slug).
     autocomplete_fields = ["source", "categories", "primary_category", "author_profile"]
     inlines = [RelatedLinkInline]
     save_on_top = True
@@ -154,6 +187,8 @@ class ArticleAdmin(admin.ModelAdmin):
             None,
             {
                 "fields": [
+                    "opened_version",
+                    "opened_state",
                     "headline",
                     "slug",
                     "standfirst",
@@ -183,6 +218,10 @@ class ArticleAdmin(admin.ModelAdmin):
         if db_field.name == "lead_image":
             # Not wrapped in the admin's add/change links: the chooser uploads and edits.
             return db_field.formfield(widget=ImageChooserWidget())
+        if db_field.name == "body":
+            kwargs["widget"] = BodyEditorWidget
+        if db_field.name == "tags":
+            kwargs.update(form_class=ChipTagField, widget=TagChipsWidget)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.display(description="Image")

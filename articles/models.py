@@ -81,6 +81,10 @@ class TaggedArticle(TaggedItemBase):
         ]
 
 
+# Kept by the site, not written by editors: saving only these is no edit (edit_version).
+NOT_EDITED_FIELDS = {"search_vector", "comment_count", "modified_at", "edit_version"}
+
+
 # The stubs cannot follow taggit's through model to name its reverse manager.
 class Article(models.Model):  # type: ignore[django-manager-missing]
     class Status(models.TextChoices):
@@ -101,7 +105,8 @@ class Article(models.Model):  # type: ignore[django-manager-missing]
         help_text="One or two sentences under the headline; also the summary in feeds and search.",
     )
     body = models.TextField(
-        help_text="HTML. Scripts, event handlers and unsafe links are removed when you save."
+        help_text="Headings, lists, links, quotes and images from the library: the toolbar has "
+        "them all (Alt+F10 moves to it). Pasted text keeps its structure, not its styling."
     )
     byline = models.CharField(max_length=200, blank=True, help_text='e.g. "Newsdesk staff".')
     source = models.ForeignKey(
@@ -185,6 +190,11 @@ class Article(models.Model):  # type: ignore[django-manager-missing]
         help_text="The account that created the article; writers may edit only their own drafts.",
     )
 
+    # Raised by every save that can change what editors wrote (the admin, the workflow's steps,
+    # a restored revision): a form carries the number it was opened with, and a save from a form
+    # older than the article is refused (workflow/collisions.py), never a silent overwrite.
+    edit_version = models.PositiveIntegerField(default=0, editable=False)
+
     # The weighted text search document (articles/search_document.py), stored so that search
     # reads it instead of recomputing every match's vector; written on each save (PostgreSQL
     # only: SQLite's search does not use it). Bulk writes call refresh_search_vectors().
@@ -220,6 +230,10 @@ class Article(models.Model):  # type: ignore[django-manager-missing]
 
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
+        if update_fields is None or set(update_fields) - NOT_EDITED_FIELDS:
+            self.edit_version += 1
+            if update_fields is not None:
+                kwargs["update_fields"] = update_fields = {*update_fields, "edit_version"}
         text_changed = update_fields is None or set(update_fields) & set(TEXT_FIELDS)
         self.derive_fields(search_vector=bool(text_changed))
         vector_written = isinstance(self.__dict__.get("search_vector"), models.Expression)

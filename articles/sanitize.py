@@ -7,22 +7,12 @@ whose scheme is not listed (so no `javascript:` links).
 
 import nh3
 
-ALLOWED_TAGS = {
-    "p", "br", "hr", "h2", "h3", "h4", "blockquote", "q", "cite", "em", "strong", "b", "i", "u",
-    "s", "sub", "sup", "small", "abbr", "code", "pre", "ul", "ol", "li", "a", "figure",
-    "figcaption", "img", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
-}  # fmt: skip
-ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title"},
-    "abbr": {"title"},
-    "blockquote": {"cite"},
-    "q": {"cite"},
-    # data-image-id: a figure's image in the library (images/body.py makes it responsive).
-    "img": {"src", "alt", "width", "height", "loading", "data-image-id"},
-    "th": {"scope", "colspan", "rowspan"},
-    "td": {"colspan", "rowspan"},
-}
-ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+from .rich_text import LINK_REL, URL_SCHEMES, allowed_attributes, allowed_tags
+
+# Made from the one declared list the admin's editor is built from too (rich_text.py).
+ALLOWED_TAGS = allowed_tags()
+ALLOWED_ATTRIBUTES = allowed_attributes()
+ALLOWED_URL_SCHEMES = set(URL_SCHEMES)
 # Removed together with their content: text inside these is never meant for readers.
 DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "template", "noscript"}
 
@@ -34,6 +24,6 @@ def sanitize_body_html(html: str) -> str:
         clean_content_tags=DROPPED_WITH_CONTENT,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
-        link_rel="noopener noreferrer",
+        link_rel=LINK_REL,
         strip_comments=True,
     )

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "taggit",
     "reversion",
+    # The article body's rich-text editor: Tiptap/ProseMirror served from our static files.
+    "django_prose_editor",
     "django.contrib.flatpages",
     "csp",
     "axes",
@@ -294,6 +296,10 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# Seconds between an open article form's "I have it open" (workflow/presence.py); a name goes
+# after three missed beats.
+PRESENCE_HEARTBEAT_SECONDS = env.int("PRESENCE_HEARTBEAT_SECONDS", default=15)
 
 # Newsdesk's own settings.
 NEWSDESK = {

@@ -46,3 +46,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": os.path.join(tempfile.gettempdir(), f"newsdesk-test-{os.getpid()}.sqlite3")
     }
+
+# No presence heartbeats unless a test asks for them: a request still in flight when a
+# transactional test ends could deadlock PostgreSQL's flush (TRUNCATE) of the tables it reads.
+PRESENCE_HEARTBEAT_SECONDS = 0

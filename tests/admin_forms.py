@@ -1,5 +1,7 @@
 """POST data for the article change form, as the admin sends it (management forms included)."""
 
+from workflow.collisions import opened_state
+
 NO_NOTES = {
     "notes-TOTAL_FORMS": "0",
     "notes-INITIAL_FORMS": "0",
@@ -20,6 +22,8 @@ def article_form_data(article=None, **overrides):
     data: dict[str, object] = {**NO_LINKS, **NO_NOTES}
     if article is not None:
         data.update(
+            opened_version=article.edit_version,
+            opened_state=opened_state(article),
             headline=article.headline,
             slug=article.slug,
             standfirst=article.standfirst,

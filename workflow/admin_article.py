@@ -17,10 +17,10 @@ from reversion.models import Version
 
 from articles.models import Article
 
-from . import policy, services
+from . import policy, presence, services
 from .admin_forms import BodyField, form_with_step
 from .admin_steps import StepsAdmin
-from .admin_views import compare_revisions_view, tag_suggestions_view
+from .admin_views import compare_revisions_view, presence_view, tag_suggestions_view
 from .models import ArticleNote
 from .previews import preview_link
 from .transitions import State, state_of
@@ -34,7 +34,7 @@ class WorkflowAdmin(StepsAdmin, VersionAdmin):
     change_list_template = "admin/articles/article/change_list.html"
 
     class Media:
-        js = ["js/admin-char-count.js", "js/admin-tag-suggest.js"]
+        js = ["js/admin-char-count.js", "js/admin-tag-chips.js", "js/admin-article-form.js"]
         css = {"all": ["css/admin-workflow.css"]}
 
     # --- What each role may see and do -------------------------------------------------------
@@ -78,14 +78,19 @@ class WorkflowAdmin(StepsAdmin, VersionAdmin):
         return State(state_of(article)).label
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        return form_with_step(super().get_form(request, obj, change, **kwargs), user=request.user)
+        restoring = getattr(request, "_workflow_before_restore", None)
+        return form_with_step(
+            super().get_form(request, obj, change, **kwargs),
+            user=request.user,
+            edit_version=restoring["edit_version"] if restoring else None,
+        )
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "body":
             kwargs["form_class"] = BodyField
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name == "tags" and formfield is not None:
-            # admin-tag-suggest.js offers existing tags from this search-backed endpoint.
+            # admin-tag-chips.js offers existing tags from this search-backed endpoint.
             formfield.widget.attrs["data-suggest-url"] = reverse(
                 "admin:articles_article_tag_suggestions"
             )
@@ -172,7 +177,7 @@ class WorkflowAdmin(StepsAdmin, VersionAdmin):
         if str(object_id).isdigit():
             request._workflow_before_restore = (
                 Article.objects.filter(pk=object_id)
-                .values("status", "published_at", "updated_at")
+                .values("status", "published_at", "updated_at", "edit_version")
                 .first()
             )
         return super().revision_view(request, object_id, version_id, extra_context)
@@ -200,6 +205,11 @@ class WorkflowAdmin(StepsAdmin, VersionAdmin):
                 name="articles_article_transition",
             ),
             path(
+                "<int:object_id>/presence/",
+                view(presence_view(self)),
+                name="articles_article_presence",
+            ),
+            path(
                 "tag-suggestions/",
                 view(tag_suggestions_view(self)),
                 name="articles_article_tag_suggestions",
@@ -222,6 +232,9 @@ class WorkflowAdmin(StepsAdmin, VersionAdmin):
             extra_context.update(
                 can_see_history=policy.can_see_history(request.user),
                 preview_url=reverse("workflow:preview", args=[object_id]),
+                presence_url=presence.enabled()
+                and reverse("admin:articles_article_presence", args=[object_id]),
+                presence_seconds=presence.heartbeat_seconds(),
                 share_preview_url=request.build_absolute_uri(preview_link(int(object_id))),
             )
             article = self.get_object(request, object_id)

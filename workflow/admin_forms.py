@@ -11,15 +11,18 @@ from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from articles.rich_text import same_body
 from articles.sanitize import sanitize_body_html
 
+from .collisions import check_edit_version, opened_state
 from .services import check_transition
 
 
 class BodyField(forms.CharField):
-    """The body as it will be saved: browsers send a textarea's line breaks as CRLF, and the
-    body is sanitised on save, so only a difference after both counts as a change (otherwise
-    every save of the form would record "Changed Body")."""
+    """The body as it will be saved: browsers send a textarea's line breaks as CRLF, the body
+    is sanitised on save, and the rich-text editor writes no line breaks between blocks (nor
+    attributes in the stored order), so only a difference readers would see counts as a change
+    (otherwise every save of the form would record "Changed Body")."""
 
     def to_python(self, value):
         value = super().to_python(value)
@@ -27,7 +30,7 @@ class BodyField(forms.CharField):
 
     def has_changed(self, initial, data):
         before = (initial or "").replace("\r\n", "\n")
-        return sanitize_body_html(self.to_python(data) or "") != before
+        return not same_body(sanitize_body_html(self.to_python(data) or ""), before)
 
 
 def parse_local_time(value):
@@ -52,11 +55,22 @@ def requested_step(data):
     return name, data.get("_transition_note", "")[:2000], data.get("_schedule_at", "")
 
 
-def form_with_step(form_class, *, user):
-    """The admin's form class, checking the workflow step asked for with the save."""
+def form_with_step(form_class, *, user, edit_version=None):
+    """The admin's form class, checking the workflow step asked for with the save, and that
+    nobody saved the article since the form was opened (collisions.py). `edit_version`: the
+    number the form carries when it is not the instance's own (a revision being restored)."""
+
+    def __init__(self, *args, **kwargs):
+        form_class.__init__(self, *args, **kwargs)
+        if edit_version is not None:
+            self.fields["opened_version"].initial = edit_version
+        if self.instance.pk is not None:
+            self.fields["opened_state"].initial = opened_state(self.instance)
 
     def clean(self):
         cleaned = form_class.clean(self)
+        if not self.errors:
+            check_edit_version(self)
         asked = requested_step(self.data)
         if asked is None:
             return cleaned
@@ -74,5 +88,9 @@ def form_with_step(form_class, *, user):
         return cleaned
 
     # Built with type(): the admin makes the form class at run time, so it is no static base.
-    form = type("ArticleFormWithStep", (form_class,), {"step": None, "clean": clean})
+    form = type(
+        "ArticleFormWithStep",
+        (form_class,),
+        {"step": None, "clean": clean, "__init__": __init__, "stored_version": edit_version},
+    )
     return form

@@ -4,21 +4,24 @@ from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db.models import Case, Value, When
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 from reversion.models import Version
 from taggit.models import Tag
 
 from articles.models import Article, Category, RelatedLink, Source, TaggedArticle
 from articles.search import clean_query
 
-from . import policy
+from . import policy, presence
 from .textdiff import Run, html_to_text, word_diff
 
-# Fields not worth showing in a comparison (derived or internal).
-SKIPPED_FIELDS = {"id", "modified_at", "created_at"}
+# Fields not worth showing in a comparison (derived or internal; edit_version is kept in
+# revisions for workflow/collisions.py, which finds the revision a stale form was opened at).
+SKIPPED_FIELDS = {"id", "modified_at", "created_at", "edit_version"}
 
 
 def _related_summary(version):
@@ -154,16 +157,34 @@ def compare_revisions_view(model_admin):
     return view
 
 
+def presence_view(model_admin):
+    """POST: "I have this article open" (or, with leaving=1, "no longer"); answers who else has."""
+
+    @require_POST
+    def view(request, object_id):
+        article = model_admin.get_object(request, str(object_id))
+        if article is None or not model_admin.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        if request.POST.get("leaving"):
+            presence.gone(article_id=article.pk, user=request.user)
+            return JsonResponse({"others": []})
+        return JsonResponse({"others": presence.here(article_id=article.pk, user=request.user)})
+
+    return view
+
+
 def tag_suggestions_view(model_admin):
     def view(request):
         if not model_admin.has_view_or_change_permission(request):
             raise PermissionDenied
         # Cleaned as search terms are: PostgreSQL refuses NUL and other control characters.
         term = clean_query(request.GET.get("q", ""))[:100]
+        # Tags that start with what was typed first, then those that contain it.
+        starts = Case(When(name__istartswith=term, then=Value(0)), default=Value(1))
         names = (
             list(
                 Tag.objects.filter(name__icontains=term)
-                .order_by("name")
+                .order_by(starts, "name")
                 .values_list("name", flat=True)[:10]
             )
             if term

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from articles.models import Article
 from comments.models import Comment
+from tests.browser.admin_pages import body_editor, body_value
 from tests.comments.conftest import make_comment
 from tests.conftest import PASSWORD
 from tests.factories import make_article, make_category
@@ -73,15 +74,19 @@ def test_submit_return_fix_resubmit_schedule_and_it_appears_by_itself(
     wendy.screenshot(path=screenshot_dir / "desk-writer-dashboard.png", full_page=True)
     returned.get_by_role("link", name="Destroyers sail together").click()
     expect(wendy.locator(".workflow-timeline")).to_contain_text("Returned to the writer")
-    wendy.locator("#id_body").fill(
-        "<p>Two destroyers sailed through the Taiwan Strait, the ministry said.</p>"
-    )
+    body = body_editor(wendy)
+    body.click()
+    body.press("ControlOrMeta+a")
+    body.press_sequentially("Two destroyers sailed through the Taiwan Strait, the ministry said.")
     wendy.get_by_role("button", name="Submit for review").click()  # saves the fix with it
     expect(wendy.locator(".messagelist")).to_contain_text("submitted for review")
     wendy.context.close()
 
     edith.goto(f"{live_server.url}{change_path}")
-    expect(edith.locator("#id_body")).to_have_value(
+    expect(body_editor(edith)).to_have_text(
+        "Two destroyers sailed through the Taiwan Strait, the ministry said."
+    )
+    assert body_value(edith) == (
         "<p>Two destroyers sailed through the Taiwan Strait, the ministry said.</p>"
     )
     go_live = timezone.localtime(timezone.now() + timedelta(seconds=70)).replace(second=0)
@@ -171,7 +176,10 @@ def test_editor_compares_two_revisions_and_restores_the_older(
     page = signed_in(browser, live_server, "edith", change_path)
     page.locator("#id_headline").fill("Frigate order confirmed: six ships")
     page.locator('input[name="_continue"]').last.click()
-    page.locator("#id_body").fill("<p>The navy ordered six frigates.</p>")
+    body = body_editor(page)
+    body.click()
+    body.press("ControlOrMeta+a")
+    body.press_sequentially("The navy ordered six frigates.")
     page.locator('input[name="_continue"]').last.click()
     page.get_by_role("link", name="History").click()
     rows = page.locator("#change-history tbody tr")
@@ -184,7 +192,8 @@ def test_editor_compares_two_revisions_and_restores_the_older(
     expect(page.locator(".word-diff ins")).to_have_text(["six "])
     page.screenshot(path=screenshot_dir / "desk-compare.png", full_page=True)
     page.get_by_role("link", name="Restore the older revision").click()
-    expect(page.locator("#id_body")).to_have_value("<p>The navy ordered five frigates.</p>")
+    expect(body_editor(page)).to_have_text("The navy ordered five frigates.")
+    assert body_value(page) == "<p>The navy ordered five frigates.</p>"
     page.locator('input[name="_save"]').last.click()
     expect(page.locator(".messagelist")).to_contain_text("the older text is restored")
     reader = page.context.new_page()

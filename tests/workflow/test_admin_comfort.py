@@ -1,5 +1,6 @@
 """The article admin: states in the list, filters, bulk actions, counts, tags, alt text."""
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -66,7 +67,7 @@ def test_editor_bulk_publishes_and_unpublishes(desk_editor_client, client):
 def test_form_loads_the_character_count_and_autocompletes(desk_editor_client):
     page = desk_editor_client.get(reverse("admin:articles_article_add")).content.decode()
     assert "/static/js/admin-char-count.js" in page
-    assert "/static/js/admin-tag-suggest.js" in page
+    assert "/static/js/admin-tag-chips.js" in page
     assert 'maxlength="200"' in page and 'maxlength="400"' in page  # what the count counts
     assert 'data-suggest-url="/admin/articles/article/tag-suggestions/"' in page
     assert 'class="admin-autocomplete' in page  # categories and source (related links too)
@@ -106,3 +107,51 @@ def test_admin_shows_that_alt_text_is_required_with_an_image(desk_editor_client,
     response = desk_editor_client.post(url, article_form_data(article, lead_image=described.pk))
     assert response.status_code == 302
     assert Article.objects.get(pk=article.pk).lead_image == described
+
+
+def test_tags_keep_commas_quotes_and_accents(desk_editor_client, category):
+    """The chips send a JSON list: names taggit's string form cannot hold survive as typed."""
+    article = make_article(categories=[category])
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    names = ["Korea, North", 'The "Quad"', "Défense européenne", "東京"]
+    response = desk_editor_client.post(
+        url, article_form_data(article, tags=json.dumps(names + ["Défense européenne"]))
+    )
+    assert response.status_code == 302
+    assert sorted(Article.objects.get(pk=article.pk).tags.names()) == sorted(names)
+    page = desk_editor_client.get(url).content.decode()
+    assert "data-tags=" in page and "Korea, North" in page  # the chips start from these names
+    # Typed by hand as before (no script), taggit's own form still works.
+    response = desk_editor_client.post(url, article_form_data(article, tags='Navy, "Sea power"'))
+    assert sorted(Article.objects.get(pk=article.pk).tags.names()) == ["Navy", "Sea power"]
+
+
+def test_the_category_picker_puts_prefix_matches_first(desk_editor_client):
+    from articles.models import Category
+
+    for name in ["Maritime Asia", "Asia", "Southeast Asia", "Asian navies", "Arms"]:
+        Category.objects.create(name=name, slug=name.lower().replace(" ", "-"))
+    response = desk_editor_client.get(
+        "/admin/autocomplete/",
+        {
+            "term": "asi",
+            "app_label": "articles",
+            "model_name": "article",
+            "field_name": "categories",
+        },
+    )
+    names = [result["text"] for result in response.json()["results"]]
+    assert names == ["Asia", "Asian navies", "Maritime Asia", "Southeast Asia"]
+
+
+def test_an_empty_slug_is_made_from_the_headline(desk_editor_client, category):
+    data = article_form_data(
+        headline="Défense : l’OTAN à Kyiv",
+        slug="",
+        standfirst="Summary.",
+        body="<p>Text.</p>",
+        categories=[category.pk],
+    )
+    response = desk_editor_client.post(reverse("admin:articles_article_add"), data)
+    assert response.status_code == 302, response.context["errors"]
+    assert Article.objects.get(headline="Défense : l’OTAN à Kyiv").slug == "défense-lotan-à-kyiv"
