@@ -9,6 +9,7 @@ cleared whenever the URL configuration changes (tests, the benchmark's urls).
 """
 
 import functools
+from collections.abc import Callable
 
 from django.core.signals import setting_changed
 from django.dispatch import receiver
@@ -31,6 +32,12 @@ def slug_address(name: str, slug: str) -> str:
     """reverse(name, kwargs={"slug": slug}), for a URL name whose only argument is a slug."""
     before, after = _template(name, get_urlconf())
     return f"{get_script_prefix()[:-1]}{before}{slug}{after}"
+
+
+def slug_addresses(name: str) -> Callable[[str], str]:
+    """slug_address() for many slugs of one URL name: the prefix and pattern read once."""
+    before, after = slug_address(name, MARKER).split(MARKER)
+    return lambda slug: f"{before}{slug}{after}"
 
 
 @receiver(setting_changed)

@@ -21,6 +21,7 @@ os.environ.setdefault("SECRET_KEY", "bench-only-" + "k" * 50)
 os.environ.setdefault("ALLOWED_HOSTS", "localhost")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ["FRAGMENT_CACHE_SECONDS"] = "0"
+os.environ["PAGE_CACHE_SECONDS"] = "0"  # every request builds its page
 REPEAT = int(os.environ.get("BENCH_REPEAT", "5"))
 
 

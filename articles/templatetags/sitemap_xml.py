@@ -2,14 +2,16 @@
 
 Django's sitemap.xml template resolves seven variables and a date filter per URL: with a page
 of 1,000 URLs that was about 150 ms, most of the page's cost. This writes the same elements
-(as the template's {% spaceless %} leaves them) at a few microseconds a URL.
+(as the template's {% spaceless %} leaves them) at a few microseconds a URL. It escapes with
+the standard library's html.escape (the same five characters as Django's escape(), without its
+lazy-string wrapper, which cost more than the escaping).
 """
 
 from datetime import datetime
+from html import escape
 
 from django import template
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -19,7 +21,7 @@ def _day(value, zone) -> str:
     # As the template's |date:"Y-m-d": an aware time in the current time zone.
     if isinstance(value, datetime) and timezone.is_aware(value):
         value = value.astimezone(zone)
-    return value.strftime("%Y-%m-%d")
+    return value.date().isoformat() if isinstance(value, datetime) else value.isoformat()
 
 
 def _url(url, zone) -> str:

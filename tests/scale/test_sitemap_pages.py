@@ -2,8 +2,10 @@
 page over its limit, odd page numbers refused."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from articles.sitemaps import ArticleSitemap
 
@@ -30,3 +32,41 @@ def test_pages_cover_every_article_once(client, monkeypatch):
     assert sorted(seen) == sorted(article.slug for article in articles)
     for odd in ["4", "0", "x", "-1"]:
         assert client.get("/sitemap-articles.xml", {"p": odd}).status_code == 404
+
+
+@pytest.mark.parametrize("address", ["/sitemap.xml", "/sitemap-articles.xml"])
+def test_a_built_page_is_kept_until_what_it_lists_changes(
+    client, settings, django_assert_num_queries, address
+):
+    # The whole-page cache off: this is the layer below it, which serves a process after that
+    # cache's entry was outdated by something the sitemaps do not show.
+    settings.NEWSDESK = {**settings.NEWSDESK, "PAGE_CACHE_SECONDS": 0}
+    make_article(slug="first-story", published_at=timezone.now() - timedelta(days=3))
+    built = client.get(address)
+    with django_assert_num_queries(0):
+        kept = client.get(address)
+    assert kept.status_code == 200
+    assert kept.content == built.content
+    assert kept["Content-Type"] == built["Content-Type"]
+    assert kept["X-Robots-Tag"] == "noindex, noodp, noarchive"
+
+    make_article(slug="second-story")
+    fresh = client.get(address)
+    assert fresh.content != built.content
+    if address == "/sitemap-articles.xml":
+        assert "/news/second-story/" in fresh.content.decode()
+
+
+def test_each_page_number_is_kept_apart(client, settings, monkeypatch):
+    settings.NEWSDESK = {**settings.NEWSDESK, "PAGE_CACHE_SECONDS": 0}
+    monkeypatch.setattr(ArticleSitemap, "limit", 1)
+    make_article(slug="story-1")
+    make_article(slug="story-2")
+    first = client.get("/sitemap-articles.xml", {"p": 1}).content.decode()
+    second = client.get("/sitemap-articles.xml", {"p": 2}).content.decode()
+    assert "story-1" in first and "story-2" not in first
+    assert "story-2" in second and "story-1" not in second
+    # Other parameters do not make pages of their own.
+    assert (
+        client.get("/sitemap-articles.xml", {"p": 2, "utm_source": "x"}).content.decode() == second
+    )
