@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from taggit.models import Tag
 
-from .addresses import slug_address, slug_addresses
+from .addresses import slug_addresses
 from .models import Article, Category, TaggedArticle
 
 NEWS_WINDOW = timedelta(hours=48)
@@ -59,45 +59,53 @@ class IdRangePaginator:
 
 
 class IdRangeSitemap(Sitemap):
-    # Far under the protocol's 50,000: rendering a URL costs about half a millisecond, and a
-    # page of 5,000 took 2.5 s to build on the development machine.
+    """A long section: pages of id ranges, each URL written from a row (slug, lastmod), not
+    from a model instance asked for its address and time (building deferred-field instances
+    was most of a 1,000-URL page's cost)."""
+
+    # Far under the protocol's 50,000: a page is built whole in one request.
     limit = 1000
+    address_name: str
 
     @cached_property
     def paginator(self):
         return IdRangePaginator(self.items(), self.limit)
 
-
-class ArticleSitemap(IdRangeSitemap):
-    changefreq = "weekly"
-
-    def items(self):
-        return Article.objects.published().only("slug", "published_at", "updated_at")
-
-    def lastmod(self, article):
-        return article.last_changed_at
+    def rows(self, queryset):
+        """(slug, lastmod) for each item of `queryset`; a row without lastmod is left out."""
+        raise NotImplementedError
 
     def get_urls(self, page=1, site=None, protocol=None):
-        """Django's get_urls() with rows, not model instances: building a deferred-field
-        instance and asking it for its address was most of a 1,000-URL page's cost."""
         start = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
-        address = slug_addresses("articles:detail")
-        rows = self.paginator.page(page).object_list.values_list(
-            "slug", "published_at", "updated_at"
-        )
+        address = slug_addresses(self.address_name)
         urls = [
             {
                 "location": start + address(quote(slug)),
-                "lastmod": updated_at or published_at,
+                "lastmod": lastmod,
                 "changefreq": self.changefreq,
                 "priority": "",
                 "alternates": (),
             }
-            for slug, published_at, updated_at in rows
+            for slug, lastmod in self.rows(self.paginator.page(page).object_list)
+            if lastmod is not None
         ]
         # As Django's _urls(): the view's Last-Modified header.
         self.latest_lastmod = max((url["lastmod"] for url in urls), default=None)
         return urls
+
+
+class ArticleSitemap(IdRangeSitemap):
+    changefreq = "weekly"
+    address_name = "articles:detail"
+
+    def items(self):
+        return Article.objects.published()
+
+    def rows(self, queryset):
+        for slug, published_at, updated_at in queryset.values_list(
+            "slug", "published_at", "updated_at"
+        ):
+            yield slug, updated_at or published_at
 
     def get_latest_lastmod(self):
         # Two indexed lookups (newest publication; newest update, article_updated_idx), not a
@@ -154,22 +162,22 @@ class CategorySitemap(Sitemap):
 
 class TagSitemap(IdRangeSitemap):
     changefreq = "daily"
+    address_name = "articles:tag"
 
     def items(self):
+        """Every tag with the publication time of its newest article, None for a tag no
+        published article carries (rows() leaves those out: filtering on the subquery in SQL
+        would run it a second time for every tag)."""
         now = timezone.now()
         links = TaggedArticle.objects.filter(tag=OuterRef("pk"))
         return Tag.objects.annotate(
             # The tag's most recently created article stands for its newest: ids grow with
             # creation, and this reads one index entry where a true maximum reads them all.
             latest=_newest_publication(links, "content_object", now=now)
-        ).filter(latest__isnull=False)
+        )
 
-    def location(self, tag):
-        # The pattern reversed once, not per tag; the slug quoted as reverse() would.
-        return slug_address("articles:tag", quote(tag.slug))
-
-    def lastmod(self, tag):
-        return tag.latest
+    def rows(self, queryset):
+        return queryset.values_list("slug", "latest")
 
     def get_latest_lastmod(self):
         return ArticleSitemap().get_latest_lastmod()
