@@ -64,6 +64,18 @@ def test_most_read_ranks_the_last_day_and_week(client):
     assert most.index("Popular this week") < most.rindex("Popular today")
 
 
+def test_most_read_stands_beside_an_article_too(client):
+    popular = make_article(headline="Read by many")
+    for _ in range(3):
+        record_read(popular.pk)
+    article = make_article(headline="The one being read")
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert page.count('class="most-read"') == 1
+    most = page.split('class="most-read"', 1)[1].split("</section>", 1)[0]
+    assert "Last 24 hours" in most and "Last 7 days" in most
+    assert f'<a href="{popular.get_absolute_url()}">Read by many</a>' in most
+
+
 def test_an_unpublished_article_leaves_most_read_at_once(client):
     article = make_article(headline="Soon withdrawn")
     record_read(article.pk)
