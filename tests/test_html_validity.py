@@ -58,6 +58,8 @@ def test_reader_pages_are_valid_html5(client, seed_article, validate):
     tag = seed_article.tags.first()
     draft_link_target = make_article(categories=[make_category()], tags=["Japan"])
     relate(draft_link_target, seed_article)
+    not_found = client.get("/news/no-such-story/")
+    assert not_found.status_code == 404
     validate(
         {
             "article": client.get(seed_article.get_absolute_url()).content,
@@ -68,8 +70,13 @@ def test_reader_pages_are_valid_html5(client, seed_article, validate):
             "authors": client.get("/authors/").content,
             "author": client.get("/author/aiko-mori/").content,
             "corrections": client.get("/corrections/").content,
+            # Every standards page: their texts differ (migration standards/0001).
             "about": client.get("/about/").content,
+            "contact": client.get("/contact/").content,
+            "editorial-standards": client.get("/editorial-standards/").content,
+            "corrections-policy": client.get("/corrections-policy/").content,
             "privacy": client.get("/privacy/").content,
+            "not-found": not_found.content,
             "source": client.get("/source/reuters/").content,
             "search": client.get("/search/", {"q": "defence", "sort": "date"}).content,
             "search-bad-filter": client.get("/search/", {"q": "x", "since": "nope"}).content,
