@@ -1,13 +1,15 @@
 """Most read: anonymous counts through a beacon, cached pages stay the same for everyone."""
 
 from datetime import timedelta
+from io import StringIO
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.utils import timezone
 
 from articles.models import Article
-from readership.counting import most_read, record_read
+from readership.counting import current_hour, most_read, most_read_ids, record_read
 from readership.models import HourlyReads
 
 from .factories import make_article
@@ -122,3 +124,29 @@ def test_the_ranking_and_the_beacon_use_indexes():
                 query["sql"],
                 plan,
             )
+
+
+def test_prune_reads_deletes_counts_older_than_the_days_kept_and_keeps_the_ranking(client):
+    article = make_article(headline="Read all month")
+    now = timezone.now()
+    for age in [timedelta(0), timedelta(days=6), timedelta(days=8, hours=2), timedelta(days=30)]:
+        record_read(article.pk, at=now - age)
+    ranking_before = most_read_ids()
+
+    out = StringIO()
+    call_command("prune_reads", "--days", "8", stdout=out)
+
+    assert "Deleted 2 hourly read count(s)" in out.getvalue()
+    assert sorted(row.hour for row in HourlyReads.objects.all()) == [
+        current_hour(now - timedelta(days=6)),
+        current_hour(now),
+    ]
+    assert most_read_ids() == ranking_before
+
+
+def test_prune_reads_refuses_to_cut_into_the_week_most_read_ranks():
+    article = make_article()
+    record_read(article.pk, at=timezone.now() - timedelta(days=6))
+    with pytest.raises(CommandError, match="at least 7 days"):
+        call_command("prune_reads", "--days", "6")
+    assert HourlyReads.objects.count() == 1
