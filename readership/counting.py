@@ -22,6 +22,9 @@ WINDOWS = {"day": timedelta(hours=24), "week": timedelta(days=7)}
 MOST_READ_COUNT = 5
 # The ranking is recomputed at most this often; a read never makes a page uncacheable.
 RANKING_SECONDS = 300
+# Hourly rows older than this are pruned (`manage.py prune_reads`): the week the ranking reads,
+# and a day's margin for a cron run that comes late.
+KEEP_READS = timedelta(days=8)
 
 
 def current_hour(at=None):
@@ -78,3 +81,12 @@ def most_read(*, limit=MOST_READ_COUNT) -> dict[str, list[Article]]:
     found = Article.objects.published().filter(pk__in=wanted).only("headline", "slug")
     by_id = {article.pk: article for article in found}
     return {name: [by_id[pk] for pk in ids if pk in by_id][:limit] for name, ids in ranked.items()}
+
+
+def prune_reads(*, keep: timedelta = KEEP_READS, at=None) -> int:
+    """Delete the hourly rows older than `keep` and return how many went. The ranking reads only
+    the last week, so older rows would only grow the table (one row per article per hour read)."""
+    if keep < WINDOWS["week"]:
+        raise ValueError(f"Keep at least {WINDOWS['week'].days} days: Most read ranks a week.")
+    deleted, _ = HourlyReads.objects.filter(hour__lt=current_hour(at) - keep).delete()
+    return deleted

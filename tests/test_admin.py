@@ -121,3 +121,25 @@ def test_editors_can_pin_a_lead_story_and_choose_home_sections(editor_client):
     page = editor_client.get(f"/admin/articles/article/{article.pk}/change/").content.decode()
     assert 'name="is_lead"' in page and "pin as lead story" in page.lower()
     assert "show_on_home" in editor_client.get("/admin/articles/category/").content.decode()
+
+
+def test_admin_refuses_a_primary_category_outside_the_articles_categories(editor_client):
+    land, sea, elsewhere = (make_category(position=position) for position in range(3))
+    article = make_article(categories=[land, sea])
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    # The autocomplete offers every category; the form must refuse one the article is not under.
+    response = editor_client.post(
+        url, article_form_data(article, primary_category=elsewhere.pk, headline="Changed")
+    )
+    assert response.status_code == 200
+    assert "Choose one of the article&#x27;s categories, or leave it empty." in (
+        response.content.decode()
+    )
+    article.refresh_from_db()
+    assert article.headline != "Changed"
+    assert article.primary_category == land
+
+    response = editor_client.post(url, article_form_data(article, primary_category=sea.pk))
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.primary_category == sea

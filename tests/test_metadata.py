@@ -137,3 +137,24 @@ def test_no_reader_page_loads_an_asset_from_another_host(client, pages):
         page = client.get(url).content.decode()
         for attribute in ('src="http', 'src="//', 'href="//', "url(http", "url(//"):
             assert attribute not in page, (url, attribute)
+
+
+def test_the_editors_primary_category_not_the_first_names_the_section(client):
+    first, chosen, last = (
+        make_category(name=name, slug=name.lower(), position=position)
+        for position, name in enumerate(["Land", "Sea", "Air"])
+    )
+    article = make_article(
+        slug="filed-thrice", headline="Filed thrice", categories=[first, chosen, last]
+    )
+    article.primary_category = chosen
+    article.save()
+    page = client.get(article.get_absolute_url()).content.decode()
+    news, crumbs = json_ld_blocks(page)
+    assert news["articleSection"] == "Sea"
+    assert [item["name"] for item in crumbs["itemListElement"]] == ["Home", "Sea", "Filed thrice"]
+    assert crumbs["itemListElement"][1]["item"] == "http://example.com/category/sea/"
+    # The label above the headline is the same section, alone.
+    article_head = page.split("<h1", 1)[0].rsplit("<main", 1)[-1]
+    assert article_head.count('class="category-label"') == 1
+    assert '<a href="/category/sea/">Sea</a>' in article_head

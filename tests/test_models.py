@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from articles.models import Article, RelatedLink
 
-from .factories import make_article, make_library_image
+from .factories import make_article, make_category, make_library_image
 
 pytestmark = pytest.mark.django_db
 
@@ -135,3 +135,29 @@ def test_inserting_quietly_derives_what_save_derives():
     assert quiet.body == saved.body == "<p>Hull tested.</p>"
     assert quiet.published_at is not None
     assert quiet.search_vector == saved.search_vector
+
+
+def test_removing_the_primary_category_falls_back_to_the_first_remaining():
+    first, chosen, last = (make_category(position=position) for position in range(3))
+    article = make_article(categories=[first, chosen, last])
+    article.primary_category = chosen
+    article.save()
+
+    article.categories.remove(last)  # not the primary: the editor's choice stays
+    article.refresh_from_db()
+    assert article.primary_category == chosen
+
+    article.categories.remove(chosen)
+    article.refresh_from_db()
+    assert article.primary_category == first
+
+    chosen.articles.add(article)  # from the category's side too
+    article.primary_category = chosen
+    article.save()
+    chosen.articles.remove(article)
+    article.refresh_from_db()
+    assert article.primary_category == first
+
+    article.categories.clear()
+    article.refresh_from_db()
+    assert article.primary_category is None

@@ -1,13 +1,15 @@
 """Most read: anonymous counts through a beacon, cached pages stay the same for everyone."""
 
 from datetime import timedelta
+from io import StringIO
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.utils import timezone
 
 from articles.models import Article
-from readership.counting import most_read, record_read
+from readership.counting import current_hour, most_read, most_read_ids, record_read
 from readership.models import HourlyReads
 
 from .factories import make_article
@@ -64,6 +66,18 @@ def test_most_read_ranks_the_last_day_and_week(client):
     assert most.index("Popular this week") < most.rindex("Popular today")
 
 
+def test_most_read_stands_beside_an_article_too(client):
+    popular = make_article(headline="Read by many")
+    for _ in range(3):
+        record_read(popular.pk)
+    article = make_article(headline="The one being read")
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert page.count('class="most-read"') == 1
+    most = page.split('class="most-read"', 1)[1].split("</section>", 1)[0]
+    assert "Last 24 hours" in most and "Last 7 days" in most
+    assert f'<a href="{popular.get_absolute_url()}">Read by many</a>' in most
+
+
 def test_an_unpublished_article_leaves_most_read_at_once(client):
     article = make_article(headline="Soon withdrawn")
     record_read(article.pk)
@@ -110,3 +124,29 @@ def test_the_ranking_and_the_beacon_use_indexes():
                 query["sql"],
                 plan,
             )
+
+
+def test_prune_reads_deletes_counts_older_than_the_days_kept_and_keeps_the_ranking(client):
+    article = make_article(headline="Read all month")
+    now = timezone.now()
+    for age in [timedelta(0), timedelta(days=6), timedelta(days=8, hours=2), timedelta(days=30)]:
+        record_read(article.pk, at=now - age)
+    ranking_before = most_read_ids()
+
+    out = StringIO()
+    call_command("prune_reads", "--days", "8", stdout=out)
+
+    assert "Deleted 2 hourly read count(s)" in out.getvalue()
+    assert sorted(row.hour for row in HourlyReads.objects.all()) == [
+        current_hour(now - timedelta(days=6)),
+        current_hour(now),
+    ]
+    assert most_read_ids() == ranking_before
+
+
+def test_prune_reads_refuses_to_cut_into_the_week_most_read_ranks():
+    article = make_article()
+    record_read(article.pk, at=timezone.now() - timedelta(days=6))
+    with pytest.raises(CommandError, match="at least 7 days"):
+        call_command("prune_reads", "--days", "6")
+    assert HourlyReads.objects.count() == 1

@@ -1,5 +1,6 @@
 """articles/related.py: the editor's links first, then the articles sharing most tags+categories."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -8,7 +9,7 @@ from django.utils import timezone
 from articles.models import Article
 from articles.related import related_articles
 
-from .factories import make_article, make_category, relate
+from .factories import make_article, make_category, make_library_image, relate
 
 pytestmark = pytest.mark.django_db
 
@@ -90,3 +91,21 @@ def test_article_page_shows_related_articles(client):
     page = client.get(article.get_absolute_url()).content.decode()
     assert "Related Articles" in page
     assert "A neighbour in the same category" in page.split('class="related"', 1)[1]
+
+
+def test_a_related_article_without_an_image_shows_no_picture_box(client):
+    article = make_article()
+    with_image = make_article(headline="Pictured", lead_image=make_library_image(alt_text="A ship"))
+    without_image = make_article(headline="Words only")
+    relate(article, with_image, without_image)
+    page = client.get(article.get_absolute_url()).content.decode()
+    related = page.split('class="related"', 1)[1].split("</aside>", 1)[0]
+    items = dict(
+        (re.search(r">([^<]+)</a>", item).group(1), item)  # type: ignore[union-attr]
+        for item in related.split("<li")[1:]
+    )
+    assert set(items) == {"Pictured", "Words only"}
+    assert 'class="related__item related__item--text"' in items["Words only"]
+    assert "<picture" not in items["Words only"] and "<img" not in items["Words only"]
+    # The other keeps its picture, so the check above is not vacuous.
+    assert 'class="related__item"' in items["Pictured"] and "<img" in items["Pictured"]

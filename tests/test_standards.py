@@ -3,6 +3,8 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.contrib.flatpages.models import FlatPage
+from django.test import Client
+from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
@@ -39,3 +41,34 @@ def test_editors_group_may_change_the_pages():
     assert editors.permissions.filter(codename="change_flatpage").exists()
     assert editors.permissions.filter(codename="change_breakingnews").exists()
     assert editors.permissions.filter(codename="change_authorprofile").exists()
+
+
+def test_an_editor_changes_a_pages_text_but_not_its_address(desk_editor_client):
+    reader = Client()
+    page = FlatPage.objects.get(url="/about/")
+    change = reverse("admin:flatpages_flatpage_change", args=[page.pk])
+    form = desk_editor_client.get(change).content.decode()
+    assert 'name="title"' in form and 'name="content"' in form
+    assert 'name="url"' not in form and "/about/" in form  # shown, not editable
+    response = desk_editor_client.post(
+        change, {"url": "/about-us/", "title": "About the desk", "content": "<p>Who we are.</p>"}
+    )
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert (page.url, page.title) == ("/about/", "About the desk")
+    assert "About the desk" in reader.get("/about/").content.decode()
+    assert reader.get("/about-us/").status_code == 404
+
+
+def test_no_standards_page_is_added_or_deleted_in_the_admin(desk_editor, editor):
+    page = FlatPage.objects.get(url="/privacy/")
+    for user in (desk_editor, editor):  # not even by a superuser
+        each = Client()
+        each.force_login(user)
+        listing = each.get(reverse("admin:flatpages_flatpage_changelist")).content.decode()
+        assert all(url in listing for url in PAGES)
+        assert reverse("admin:flatpages_flatpage_add") not in listing
+        assert each.get(reverse("admin:flatpages_flatpage_add")).status_code == 403
+        delete = reverse("admin:flatpages_flatpage_delete", args=[page.pk])
+        assert each.post(delete, {"post": "yes"}).status_code == 403
+    assert FlatPage.objects.filter(url="/privacy/").exists()
