@@ -66,6 +66,7 @@ class IdRangeSitemap(Sitemap):
     # Far under the protocol's 50,000: a page is built whole in one request.
     limit = 1000
     address_name: str
+    changefreq: str
 
     @cached_property
     def paginator(self):
