@@ -101,3 +101,36 @@ def test_nobody_hears_of_their_own_step(
     own = make_article(status=Article.Status.DRAFT, author=desk_editor)
     step(django_capture_on_commit_callbacks, "publish", article=own, by=desk_editor)
     assert mail.outbox == []
+
+
+def test_a_failed_send_to_one_editor_is_retried_for_that_editor_alone(
+    writer,
+    desk_editor,
+    second_editor,
+    writers_draft,
+    django_capture_on_commit_callbacks,
+    monkeypatch,
+):
+    from django.core.mail import send_mail
+
+    def refusing_eric(subject, message, from_email, recipient_list, **kwargs):
+        if recipient_list == ["eric@example.org"]:
+            raise ConnectionRefusedError("mailbox unavailable")
+        return send_mail(subject, message, from_email, recipient_list, **kwargs)
+
+    monkeypatch.setattr("workflow.notifications.send_mail", refusing_eric)
+    step(django_capture_on_commit_callbacks, "submit", article=writers_draft, by=writer)
+    assert [m.to for m in mail.outbox] == [["edith@example.org"]]
+    assert StatusChange.objects.get().notified_at is None  # eric has not heard yet
+
+    monkeypatch.undo()
+    mail.outbox.clear()
+    call_command("notify_desk", "--force", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    (message,) = mail.outbox
+    assert message.to == ["eric@example.org"]
+    assert writers_draft.headline in message.body
+    assert StatusChange.objects.get().notified_at is not None
+
+    mail.outbox.clear()
+    call_command("notify_desk", "--force", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert mail.outbox == []
