@@ -181,8 +181,23 @@ class CommentAdmin(admin.ModelAdmin):
     # --- The row ----------------------------------------------------------------------------
 
     @admin.display(description="comment", ordering="created_at")
-    def comment(self, comment):
-        return render_to_string("admin/comments/comment/queue_comment.html", {"comment": comment})
+    def comment(self, comment, *, can_open_article=False):
+        return render_to_string(
+            "admin/comments/comment/queue_comment.html",
+            {"comment": comment, "can_open_article": can_open_article},
+        )
+
+    def get_list_display(self, request):
+        # The row's article link depends on who looks: Moderators hold no article permission,
+        # and the article's admin page would answer them 403. The admin calls list_display
+        # callables without the request, so a closure carries the answer to each row.
+        can_open_article = request.user.has_perm("articles.view_article")
+
+        @admin.display(description="comment", ordering="created_at")
+        def comment(comment):
+            return self.comment(comment, can_open_article=can_open_article)
+
+        return [comment if name == "comment" else name for name in self.list_display]
 
     @admin.display(description="status and suspicion", ordering="status")
     def status_in_words(self, comment):
