@@ -75,6 +75,19 @@ def test_the_writer_hears_that_it_came_back_with_the_note_and_when_it_is_publish
     assert "to go live" in message.body
 
 
+def test_the_writer_hears_when_an_editor_publishes_their_article(
+    writer, desk_editor, writers_draft, django_capture_on_commit_callbacks
+):
+    step(django_capture_on_commit_callbacks, "submit", article=writers_draft, by=writer)
+    cache.delete(LOCK_KEY)
+    mail.outbox.clear()
+    step(django_capture_on_commit_callbacks, "publish", article=writers_draft, by=desk_editor)
+    (message,) = mail.outbox
+    assert message.to == ["wendy@example.org"]
+    assert "Published" in message.subject and writers_draft.headline in message.subject
+    assert "by edith" in message.body
+
+
 def test_a_busy_hour_is_one_email_and_cron_sends_the_rest(
     writer, desk_editor, django_capture_on_commit_callbacks
 ):
