@@ -51,3 +51,19 @@ class ChipTagField(TagField):
         if self.required and not names:
             raise forms.ValidationError(self.error_messages["required"], code="required")
         return names
+
+    def has_changed(self, initial, data):
+        # Compared as sets of names: taggit's own comparison sorts the initial names but not the
+        # submitted ones, so chips added and removed again (sent in chip order, as JSON) would
+        # read as "Changed Tags" in the history with nothing changed.
+        if self.disabled:
+            return False
+        try:
+            submitted = self.clean(data)
+        except forms.ValidationError:
+            return True
+        return _same_names(tag_names(initial)) != _same_names(submitted)
+
+
+def _same_names(names):
+    return {" ".join(name.split()) for name in names}

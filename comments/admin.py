@@ -17,6 +17,7 @@ from django.urls import path
 
 from articles.pagination import EditorsCountPaginator
 
+from .admin_forms import CommentChangeForm
 from .models import BlockedTerm, Comment, CommentQuerySet
 from .moderation_views import decide_view, reply_view
 from .services import moderate_comments, return_to_queue
@@ -114,6 +115,7 @@ class CommentAdmin(admin.ModelAdmin):
         "moderated_at",
         "notified_at",
     ]
+    form = CommentChangeForm
     fieldsets = [
         (None, {"fields": ["article_link", "in_reply_to", "name", "body", "status"]}),
         ("Spam checks", {"fields": ["is_spam_suspect", "spam_reasons"]}),
@@ -136,6 +138,14 @@ class CommentAdmin(admin.ModelAdmin):
     class Media:
         js = ["js/admin-moderation.js"]
         css = {"all": ["css/admin-moderation.css"]}
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None or not obj.is_spam_suspect:
+            return self.fieldsets
+        # A suspect's form asks for the confirmation the row buttons ask for (admin_forms.py).
+        first, *rest = self.fieldsets
+        fields = [*first[1]["fields"], "confirm_approval"]
+        return [(first[0], {**first[1], "fields": fields}), *rest]
 
     def get_queryset(self, request):
         queryset = cast(CommentQuerySet, super().get_queryset(request))
@@ -181,8 +191,23 @@ class CommentAdmin(admin.ModelAdmin):
     # --- The row ----------------------------------------------------------------------------
 
     @admin.display(description="comment", ordering="created_at")
-    def comment(self, comment):
-        return render_to_string("admin/comments/comment/queue_comment.html", {"comment": comment})
+    def comment(self, comment, *, can_open_article=False):
+        return render_to_string(
+            "admin/comments/comment/queue_comment.html",
+            {"comment": comment, "can_open_article": can_open_article},
+        )
+
+    def get_list_display(self, request):
+        # The row's article link depends on who looks: Moderators hold no article permission,
+        # and the article's admin page would answer them 403. The admin calls list_display
+        # callables without the request, so a closure carries the answer to each row.
+        can_open_article = request.user.has_perm("articles.view_article")
+
+        @admin.display(description="comment", ordering="created_at")
+        def comment(comment):
+            return self.comment(comment, can_open_article=can_open_article)
+
+        return [comment if name == "comment" else name for name in self.list_display]
 
     @admin.display(description="status and suspicion", ordering="status")
     def status_in_words(self, comment):

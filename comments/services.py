@@ -6,6 +6,7 @@ the same comment at once, or one approves twice, the database changes it once an
 the first moderator; the other gets "nothing changed".
 """
 
+import logging
 from email.utils import parseaddr
 
 from django.conf import settings
@@ -27,6 +28,7 @@ from .notifications import notify_commenters
 from .policy import CommentPolicy
 from .roles import MODERATORS
 
+logger = logging.getLogger(__name__)
 NOTIFY_LOCK_KEY = "comments:notify:lock"
 
 
@@ -191,22 +193,25 @@ def notify_moderators(*, force=False):
     if not force and not cache.add(NOTIFY_LOCK_KEY, 1, timeout=policy.notify_interval_minutes * 60):
         return 0
     with transaction.atomic():
-        # Marked only if the mail went out: a failed send leaves them for the next run.
+        # Marked only if a mail went out: when every send fails, the next run tries again.
         ids = list(waiting.select_for_update().values_list("pk", flat=True))
         if not ids:
             return 0
         new = Comment.objects.filter(pk__in=ids)
-        _send_notification(
+        sent = _send_notification(
             count=len(ids),
             suspects=new.filter(is_spam_suspect=True).count(),
             total_pending=Comment.objects.pending().count(),
             recipients=recipients,
         )
+        if not sent:
+            return 0
         new.update(notified_at=timezone.now())
     return len(ids)
 
 
 def _send_notification(*, count, suspects, total_pending, recipients):
+    """One message per recipient, so nobody sees another's address; returns how many went out."""
     # Commenters' text, names, emails and addresses stay out of the mail: counts and a link.
     queue = "https://{}{}?status__exact=pending".format(
         Site.objects.get_current().domain, reverse("admin:comments_comment_changelist")
@@ -217,9 +222,17 @@ def _send_notification(*, count, suspects, total_pending, recipients):
         "",
         f"Moderation queue: {queue}",
     ]
-    send_mail(
-        subject=f"[{settings.NEWSDESK['SITE_NAME']}] {count} comment(s) to moderate",
-        message="\n".join(lines),
-        from_email=None,
-        recipient_list=recipients,
-    )
+    sent = 0
+    for address in recipients:
+        try:
+            send_mail(
+                subject=f"[{settings.NEWSDESK['SITE_NAME']}] {count} comment(s) to moderate",
+                message="\n".join(lines),
+                from_email=None,
+                recipient_list=[address],
+            )
+        except Exception:  # one refused address must not keep the others uninformed
+            logger.exception("Could not e-mail a moderator about %d comment(s)", count)
+        else:
+            sent += 1
+    return sent

@@ -66,7 +66,7 @@ class ArticleRedirect(models.Model):
 class StatusChange(models.Model):
     """One step of an article through the workflow: who took which action, when, from which state
     to which, and why. The article's timeline, the dashboard's queues and the desk's e-mails read
-    these rows; transitions.py is the only writer."""
+    these rows; services.take_transition is the only writer."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="status_changes")
     action = models.CharField(max_length=20)
@@ -85,7 +85,9 @@ class StatusChange(models.Model):
         null=True, blank=True, help_text="The publication time set by Publish or Schedule."
     )
     notified_at = models.DateTimeField(
-        null=True, blank=True, help_text="When the people concerned were e-mailed about it."
+        null=True,
+        blank=True,
+        help_text="When the last of the people concerned was e-mailed about it.",
     )
 
     class Meta:
@@ -110,3 +112,21 @@ class StatusChange(models.Model):
 
         transition = TRANSITIONS.get(self.action)
         return transition.done if transition else self.action.capitalize()
+
+
+class StatusChangeNotice(models.Model):
+    """That one person was e-mailed about one step: a failed send to one editor is retried for
+    that editor alone, without telling the others twice (workflow/notifications.py)."""
+
+    change = models.ForeignKey(StatusChange, on_delete=models.CASCADE, related_name="notices")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "workflow e-mail"
+        constraints = [
+            models.UniqueConstraint(fields=["change", "user"], name="statuschangenotice_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.change} → user {self.user_id}"

@@ -4,8 +4,9 @@ Editors hear that articles were submitted; a writer hears that theirs was return
 note), published or scheduled. Sent after each step (throttled through the cache, so a busy hour
 sends one e-mail per interval) and by `manage.py notify_desk` from cron, which sends what the
 throttle held back. Each e-mail goes to one person: nobody ever sees another's address. A mail
-server that is down never blocks a step (the caller runs this on commit, robustly), and what was
-not sent is sent on the next run.
+server that is down never blocks a step (the caller runs this on commit, robustly); who was told
+of which step is recorded per person (StatusChangeNotice), so the next run sends only to those a
+failed send missed.
 """
 
 import logging
@@ -21,7 +22,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import StatusChange
+from .models import StatusChange, StatusChangeNotice
 
 logger = logging.getLogger(__name__)
 LOCK_KEY = "workflow:notify:lock"
@@ -74,18 +75,28 @@ def notify_desk(*, force=False):
             waiting.select_for_update(of=("self",)).select_related("article__author", "by")
         )
         editors = _editors() if any(c.action == "submit" for c in changes) else []
+        already_told = set(
+            StatusChangeNotice.objects.filter(change__in=changes).values_list("change", "user")
+        )
         per_person = defaultdict(list)
         for change in changes:
             for person in _recipients(change, editors):
-                per_person[person].append(change)
+                if (change.pk, person.pk) not in already_told:
+                    per_person[person].append(change)
         base = f"https://{Site.objects.get_current().domain}"
-        sent_to_someone: set[int] = set()
+        now = timezone.now()
+        notices: list[StatusChangeNotice] = []
+        missed: set[int] = set()
         for person, theirs in per_person.items():
             if _send(person, theirs, base):
-                sent_to_someone.update(c.pk for c in theirs)
-        told = [c.pk for c in changes if c.pk in sent_to_someone or not _recipients(c, editors)]
-        # Marked only once someone heard: with the mail server down, the next run tries again.
-        StatusChange.objects.filter(pk__in=told).update(notified_at=timezone.now())
+                notices += [StatusChangeNotice(change=c, user=person, sent_at=now) for c in theirs]
+            else:
+                missed.update(c.pk for c in theirs)
+        StatusChangeNotice.objects.bulk_create(notices)
+        # A step is done once everyone concerned heard; whoever a failed send missed is tried
+        # again on the next run, and only they (the others are in StatusChangeNotice).
+        told = [c.pk for c in changes if c.pk not in missed]
+        StatusChange.objects.filter(pk__in=told).update(notified_at=now)
     return len(told)
 
 

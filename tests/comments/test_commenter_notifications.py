@@ -2,6 +2,7 @@
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 from django.core.management import call_command
 
 from comments.models import Comment
@@ -44,6 +45,37 @@ def test_approval_tells_the_commenter_once_and_no_one_else(
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     call_command("notify_moderators", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert len(mail.outbox) == 1  # never twice
+
+
+def test_three_approvals_in_a_row_send_one_email_and_cron_the_rest_later(
+    article, moderator, django_capture_on_commit_callbacks
+):
+    aikos = [
+        make_comment(
+            article,
+            status=Comment.Status.PENDING,
+            email="aiko@example.org",
+            notify_on_approval=True,
+            body=f"Remark {n}",
+        )
+        for n in range(3)
+    ]
+    kens = make_comment(
+        article, status=Comment.Status.PENDING, email="ken@example.org", notify_on_approval=True
+    )
+    for comment in [*aikos, kens]:
+        approve(comment, moderator, django_capture_on_commit_callbacks)
+    # One e-mail each: Aiko's first approval, and Ken's, whom Aiko's interval does not hold up.
+    assert sorted(m.to[0] for m in mail.outbox) == ["aiko@example.org", "ken@example.org"]
+    call_command("notify_moderators", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert len(mail.outbox) == 2  # Aiko's interval is not over
+
+    cache.clear()  # the interval is over
+    call_command("notify_moderators", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert len(mail.outbox) == 3
+    assert mail.outbox[2].to == ["aiko@example.org"]
+    assert "Your 2 comments now appear" in mail.outbox[2].body
+    assert not Comment.objects.filter(approval_notified_at__isnull=True, notify_on_approval=True)
 
 
 def test_a_rejected_comment_sends_nothing(article, moderator, django_capture_on_commit_callbacks):

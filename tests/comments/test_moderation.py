@@ -195,6 +195,34 @@ def test_status_change_in_the_form_records_the_moderator(client, moderator, arti
     assert comment.moderated_by == moderator
 
 
+def test_the_change_form_asks_before_approving_a_spam_suspect(client, moderator, article):
+    comment = make_comment(
+        article, status=Comment.Status.PENDING, is_spam_suspect=True, spam_reasons="3 links"
+    )
+    client.force_login(moderator)
+    url = reverse("admin:comments_comment_change", args=[comment.pk])
+    assert "Approve this spam suspect anyway" in client.get(url).content.decode()
+    response = client.post(url, {"status": "approved"})
+    assert response.status_code == 200
+    assert "This comment is a spam suspect" in response.content.decode()
+    comment.refresh_from_db()
+    assert comment.status == Comment.Status.PENDING
+    assert "An approved remark." not in Client().get(article.get_absolute_url()).content.decode()
+
+    assert client.post(url, {"status": "approved", "confirm_approval": "on"}).status_code == 302
+    comment.refresh_from_db()
+    assert comment.status == Comment.Status.APPROVED and comment.moderated_by == moderator
+
+
+def test_the_change_form_marks_a_suspect_as_spam_without_asking(client, moderator, article):
+    comment = make_comment(article, status=Comment.Status.PENDING, is_spam_suspect=True)
+    client.force_login(moderator)
+    url = reverse("admin:comments_comment_change", args=[comment.pk])
+    assert client.post(url, {"status": "spam"}).status_code == 302
+    comment.refresh_from_db()
+    assert comment.status == Comment.Status.SPAM
+
+
 def test_moderators_cannot_add_comments_or_edit_articles(client, moderator):
     client.force_login(moderator)
     assert client.get(reverse("admin:comments_comment_add")).status_code == 403

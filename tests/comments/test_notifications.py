@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from comments.models import Comment
 from comments.services import NOTIFY_LOCK_KEY
+from tests.conftest import staff_member
 
 from .conftest import form_data, post_url
 
@@ -71,3 +72,38 @@ def test_a_failing_mail_server_neither_breaks_posting_nor_loses_the_notification
     monkeypatch.undo()
     call_command("notify_moderators", "--force", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert len(mail.outbox) == 1
+
+
+def test_each_moderator_gets_a_message_of_their_own_and_sees_no_other_address(
+    client, article, moderator, django_user_model, settings, django_capture_on_commit_callbacks
+):
+    staff_member(django_user_model, "mona", "Moderators")
+    settings.NEWSDESK_COMMENTS = {**settings.NEWSDESK_COMMENTS, "NOTIFY_EMAILS": ["desk@x.org"]}
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(post_url(article), form_data())
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "desk@x.org",
+        "mod@example.org",
+        "mona@example.org",
+    ]
+    for message in mail.outbox:
+        assert len(message.to) == 1 and not message.cc and not message.bcc
+        assert "1 new comment(s) await moderation" in message.body
+
+
+def test_one_refused_address_does_not_keep_the_other_moderators_uninformed(
+    client, article, moderator, settings, django_capture_on_commit_callbacks, monkeypatch
+):
+    from django.core.mail import send_mail
+
+    def refusing_desk(**kwargs):
+        if kwargs["recipient_list"] == ["desk@x.org"]:
+            raise ConnectionRefusedError("mailbox unavailable")
+        return send_mail(**kwargs)
+
+    monkeypatch.setattr("comments.services.send_mail", refusing_desk)
+    settings.NEWSDESK_COMMENTS = {**settings.NEWSDESK_COMMENTS, "NOTIFY_EMAILS": ["desk@x.org"]}
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(post_url(article), form_data())
+    assert [m.to for m in mail.outbox] == [["mod@example.org"]]
+    assert Comment.objects.get().notified_at is not None

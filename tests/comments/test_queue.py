@@ -1,10 +1,13 @@
 """The moderation queue: everything needed to decide on a row, and deciding with one click."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 
+from articles.models import Article
 from comments.models import Comment
 from tests.factories import make_article
 
@@ -156,6 +159,35 @@ def test_editors_may_moderate(client, article, django_user_model):
     client.post(decide_url(comment), {"decision": "rejected"})
     comment.refresh_from_db()
     assert comment.status == Comment.Status.REJECTED
+
+
+def article_links(page, comment):
+    """The links in the row's "On <article>" line."""
+    row = page.split(f'id="queue-comment-{comment.pk}"')[1]
+    context = row.split('class="queue-context"')[1].split("</p>")[0]
+    return re.findall(r'href="([^"]+)"', context)
+
+
+def test_a_moderator_can_follow_the_rows_article_link(moderator_client, article):
+    comment = make_comment(article, status=Comment.Status.PENDING)
+    draft = make_article(headline="Unpublished story", status=Article.Status.DRAFT)
+    on_draft = make_comment(draft, status=Comment.Status.PENDING)
+    page = moderator_client.get(QUEUE).content.decode()
+    # Moderators hold no article permission: the public page, never the admin's (a 403).
+    (link,) = article_links(page, comment)
+    assert link == article.get_absolute_url()
+    assert moderator_client.get(link).status_code == 200
+    assert article_links(page, on_draft) == []
+    assert "Unpublished story (not published)" in page
+
+
+def test_an_editor_also_gets_the_articles_admin_page(client, article, desk_editor):
+    comment = make_comment(article, status=Comment.Status.PENDING)
+    client.force_login(desk_editor)
+    links = article_links(client.get(QUEUE).content.decode(), comment)
+    admin_page = reverse("admin:articles_article_change", args=[article.pk])
+    assert links == [article.get_absolute_url(), admin_page]
+    assert client.get(admin_page).status_code == 200
 
 
 def test_reply_from_the_queue_approves_and_answers(moderator_client, article, moderator, client):

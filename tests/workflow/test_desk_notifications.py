@@ -75,6 +75,19 @@ def test_the_writer_hears_that_it_came_back_with_the_note_and_when_it_is_publish
     assert "to go live" in message.body
 
 
+def test_the_writer_hears_when_an_editor_publishes_their_article(
+    writer, desk_editor, writers_draft, django_capture_on_commit_callbacks
+):
+    step(django_capture_on_commit_callbacks, "submit", article=writers_draft, by=writer)
+    cache.delete(LOCK_KEY)
+    mail.outbox.clear()
+    step(django_capture_on_commit_callbacks, "publish", article=writers_draft, by=desk_editor)
+    (message,) = mail.outbox
+    assert message.to == ["wendy@example.org"]
+    assert "Published" in message.subject and writers_draft.headline in message.subject
+    assert "by edith" in message.body
+
+
 def test_a_busy_hour_is_one_email_and_cron_sends_the_rest(
     writer, desk_editor, django_capture_on_commit_callbacks
 ):
@@ -100,4 +113,37 @@ def test_nobody_hears_of_their_own_step(
 
     own = make_article(status=Article.Status.DRAFT, author=desk_editor)
     step(django_capture_on_commit_callbacks, "publish", article=own, by=desk_editor)
+    assert mail.outbox == []
+
+
+def test_a_failed_send_to_one_editor_is_retried_for_that_editor_alone(
+    writer,
+    desk_editor,
+    second_editor,
+    writers_draft,
+    django_capture_on_commit_callbacks,
+    monkeypatch,
+):
+    from django.core.mail import send_mail
+
+    def refusing_eric(subject, message, from_email, recipient_list, **kwargs):
+        if recipient_list == ["eric@example.org"]:
+            raise ConnectionRefusedError("mailbox unavailable")
+        return send_mail(subject, message, from_email, recipient_list, **kwargs)
+
+    monkeypatch.setattr("workflow.notifications.send_mail", refusing_eric)
+    step(django_capture_on_commit_callbacks, "submit", article=writers_draft, by=writer)
+    assert [m.to for m in mail.outbox] == [["edith@example.org"]]
+    assert StatusChange.objects.get().notified_at is None  # eric has not heard yet
+
+    monkeypatch.undo()
+    mail.outbox.clear()
+    call_command("notify_desk", "--force", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    (message,) = mail.outbox
+    assert message.to == ["eric@example.org"]
+    assert writers_draft.headline in message.body
+    assert StatusChange.objects.get().notified_at is not None
+
+    mail.outbox.clear()
+    call_command("notify_desk", "--force", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert mail.outbox == []

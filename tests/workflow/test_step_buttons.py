@@ -101,6 +101,35 @@ def test_bulk_actions_apply_where_allowed_and_count_the_rest(desk_editor_client,
     assert draft.is_published()
 
 
+def test_a_writer_submits_in_bulk_only_their_own_drafts(
+    writer_client, writer, other_writer, writers_draft
+):
+    others_draft = make_article(status=Article.Status.DRAFT, author=other_writer)
+    mine_in_review = make_article(status=Article.Status.DRAFT, author=writer)
+    take_transition("submit", article=mine_in_review, by=writer)
+    response = writer_client.post(
+        reverse("admin:articles_article_changelist"),
+        {
+            "action": "submit_selected",
+            "_selected_action": [writers_draft.pk, others_draft.pk, mine_in_review.pk],
+        },
+        follow=True,
+    )
+    assert "Submitted 1 article(s). 2 could not be" in response.content.decode()
+    statuses = {
+        article.pk: article.status
+        for article in Article.objects.filter(
+            pk__in=[writers_draft.pk, others_draft.pk, mine_in_review.pk]
+        )
+    }
+    assert statuses == {
+        writers_draft.pk: Article.Status.IN_REVIEW,
+        others_draft.pk: Article.Status.DRAFT,
+        mine_in_review.pk: Article.Status.IN_REVIEW,
+    }
+    assert StatusChange.objects.filter(action="submit", by=writer).count() == 2
+
+
 def test_writer_cannot_bulk_delete_someone_elses_article(writer_client, writers_draft):
     others = make_article(status=Article.Status.DRAFT)
     writer_client.post(

@@ -7,8 +7,8 @@ from comments.services import notify_moderators
 class Command(BaseCommand):
     help = (
         "Email moderators about new pending comments, and commenters who asked about their "
-        "approved ones (run from cron every few minutes). Moderators get at most one email per "
-        "NEWSDESK_COMMENTS['NOTIFY_INTERVAL_MINUTES'] unless --force."
+        "approved ones (run from cron every few minutes). Moderators, and each commenter, get at "
+        "most one email per NEWSDESK_COMMENTS['NOTIFY_INTERVAL_MINUTES'] unless --force."
     )
 
     def add_arguments(self, parser):
@@ -17,5 +17,5 @@ class Command(BaseCommand):
     def handle(self, *args, force, **options):
         reported = notify_moderators(force=force)
         self.stdout.write(f"{reported} comment(s) reported to moderators.")
-        told = notify_commenters()
+        told = notify_commenters(force=force)
         self.stdout.write(f"{told} approved comment(s) announced to their commenters.")
