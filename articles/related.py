@@ -16,6 +16,7 @@ already read them (Article.tag_list, category_list); the fill, one whatever the 
 from django.conf import settings
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from .models import Article, TaggedArticle
 from .querysets import any_of, with_renditions
@@ -64,10 +65,12 @@ def candidates(tag_ids, category_ids):
 
 def editor_chosen(article):
     """The editor's related articles that readers may see, in the editor's order."""
-    links = article.related_links.filter(to_article__in=Article.objects.published()).select_related(
-        "to_article__lead_image"
-    )
-    return [link.to_article for link in links]
+    # Visibility asked of each linked article (is_published(), the row form of published()),
+    # not as a subquery: an article has a handful of links, and building that subquery cost
+    # more than running the query.
+    now = timezone.now()
+    links = article.related_links.select_related("to_article__lead_image")
+    return [link.to_article for link in links if link.to_article.is_published(at=now)]
 
 
 def related_articles(article, *, count=None):
