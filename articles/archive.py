@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any, cast
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -99,7 +100,7 @@ class ArchiveGenerator:
             published = self.articles(first_id, categories, sources, tags, staff)
             self.related_links([pk for pk, _ in published])
             reset_sequences(Article)
-            derived = {}
+            derived: dict[str, Any] = {}
             for _receiver, columns in archive_articles_written.send(
                 sender=Article,
                 published=published,
@@ -107,7 +108,7 @@ class ArchiveGenerator:
                 pick=self.random,
                 progress=self.progress,
             ):
-                derived.update(columns or {})
+                derived.update(cast(dict[str, Any], columns or {}))
             self.derived_columns(first_id, derived)
         self.analyze()
         self.progress("done")

@@ -36,25 +36,23 @@ if TYPE_CHECKING:
     from .models import Article  # noqa: F401  (named in the base class below, for mypy)
 
 
-def published_q(prefix="", *, at=None) -> models.Q:
-    """The one definition of "visible to readers" as a condition: published, and its time has
-    come. `prefix` is the path from the rows filtered to the article ("article" from a link
-    table), for a join where `pk__in=Article.objects.published()` would not do."""
-    from .models import Article  # here: the model module imports this one
-
-    path = f"{prefix}__" if prefix else ""
-    return models.Q(
-        **{
-            f"{path}status": Article.Status.PUBLISHED,
-            f"{path}published_at__lte": at or timezone.now(),
-        }
-    )
-
-
 class ArticleQuerySet(models.QuerySet["Article"]):
+    def published_q(self, prefix="", *, at=None) -> models.Q:
+        """The one definition of "visible to readers", as a condition: published, and its time
+        has come. `prefix` is the path from the rows filtered to the article ("article" from a
+        link table), for a join where `pk__in=Article.objects.published()` would not do
+        (`Article.objects.published_q("article")`)."""
+        path = f"{prefix}__" if prefix else ""
+        return models.Q(
+            **{
+                f"{path}status": self.model.Status.PUBLISHED,
+                f"{path}published_at__lte": at or timezone.now(),
+            }
+        )
+
     def published(self, *, at=None):
-        """Visible to readers (published_q): published, and its time has come."""
-        return self.filter(published_q(at=at))
+        """Visible to readers (published_q)."""
+        return self.filter(self.published_q(at=at))
 
     def scheduled(self, *, at=None):
         """Published with a time still to come: readers will see them by themselves then."""

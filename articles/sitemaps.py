@@ -18,7 +18,6 @@ from taggit.models import Tag
 
 from .addresses import slug_addresses
 from .models import Article, Category, TaggedArticle
-from .querysets import published_q
 
 NEWS_WINDOW = timedelta(hours=48)
 
@@ -128,7 +127,7 @@ def _newest_publication(links, column, *, now):
     return Subquery(
         # Visible to readers through the link's article, as a join (an IN over every
         # published article would be built for each outer row).
-        links.filter(published_q(column, at=now))
+        links.filter(Article.objects.published_q(column, at=now))
         # The column itself: ordering by the relation would sort by the article's ordering.
         .order_by(f"-{column}_id")
         .values(f"{column}__published_at")[:1]
