@@ -11,8 +11,6 @@ cleared whenever the URL configuration changes (tests, the benchmark's urls).
 import functools
 from collections.abc import Callable
 
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.urls import get_script_prefix, get_urlconf, reverse
 
 MARKER = "slug-marker-0"
@@ -40,7 +38,7 @@ def slug_addresses(name: str) -> Callable[[str], str]:
     return lambda slug: f"{before}{slug}{after}"
 
 
-@receiver(setting_changed)
-def _forget_on_urlconf_change(*, setting, **_kwargs):
+def forget_on_urlconf_change(*, setting, **_kwargs):
+    """Receiver of setting_changed (connected in ArticlesConfig.ready())."""
     if setting == "ROOT_URLCONF":
         _template.cache_clear()

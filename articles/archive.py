@@ -1,17 +1,16 @@
-"""A synthetic archive for benchmarks and cost tests: years of articles, a long tail of tags,
-comments skewed as on a real site (most articles a few, some thousands, exactly one 10,000),
-threaded.
+"""A synthetic archive for benchmarks and cost tests: years of articles and a long tail of tags;
+the apps built on the core add their own rows (the comments app its threads, comments/archive.py).
 
 Rows are streamed to the database (COPY on PostgreSQL, articles/archive_rows.py) with ids
 chosen here, so replies know their parents without reading anything back; the derived columns
-(the stored search vector, the approved-comment count) are then computed set-based in one
-UPDATE, with the GIN index built once afterwards. 100,000 articles and 1,000,000 comments load
-in a few minutes. Generated articles carry a slug ending in "--<id>", which slugify never
+(the stored search vector, and what the apps hand back, such as the approved-comment count) are
+then computed set-based in one UPDATE, with the GIN index built once afterwards. 100,000
+articles and 1,000,000 comments load in a few minutes. Generated articles carry a slug ending in "--<id>", which slugify never
 produces: that is how the generator tells its own rows from an editor's and refuses to mix
 them unasked.
 
-The comment model is reached through the article's reverse relation, never imported: the core
-app does not depend on the comments app.
+The core never imports the comments app, nor knows its tables: `archive_articles_written` asks
+whoever listens for their rows.
 """
 
 import contextlib
@@ -23,14 +22,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
@@ -38,11 +36,9 @@ from taggit.models import Tag
 
 from .archive_rows import index_dropped, next_id, reset_sequences, write_rows
 from .archive_vocabulary import (
-    COMMENT_WORDS,
     EXTRA_CATEGORIES,
     EXTRA_SOURCES,
     HEADLINE_VERBS,
-    NAMES,
     TAG_QUALIFIERS,
     TAG_STEMS,
 )
@@ -54,9 +50,15 @@ GENERATED_SLUG_REGEX = r"--[0-9]+$"
 YEARS = 5
 TAG_COUNT = 2000
 STAFF = 24
-BUSIEST = 10_000  # the one article with the most comments
-FEW_THOUSANDS = 25  # articles with a thousand comments or more
-TAIL_WEIGHT_CAP = 100  # the rest: a Pareto long tail, cut so none nears the few thousands
+
+# Sent inside the generator's transaction once the articles and their links are written, with
+# `published` (the published articles' (id, publication time), oldest first), `comments` (how
+# many the plan asks for), `pick` (the generator's random.Random: same seed, same archive) and
+# `progress` (a report line). Receivers stream their own rows, and may answer with Article
+# columns to derive set-based ({column: expression}, e.g. the comments app's approved count):
+# they are computed in the generator's one UPDATE, since a second pass over every new article
+# would cost as much again.
+archive_articles_written = Signal()
 
 
 @dataclass
@@ -75,35 +77,6 @@ def foreign_articles_exist() -> bool:
     return Article.objects.exclude(slug__regex=GENERATED_SLUG_REGEX).exists()
 
 
-def comment_counts(article_ids: list[int], total: int, pick: random.Random) -> dict[int, int]:
-    """How many comments each article gets: exactly one the most (10,000 of a million, a tenth
-    of a small archive's), a few thousands each, and a long tail of a few for the rest."""
-    if not article_ids or total <= 0:
-        return {}
-    busiest = article_ids[-5] if len(article_ids) >= 5 else article_ids[-1]
-    counts = {busiest: min(BUSIEST, total // 10 or total)}
-    remaining = total - counts[busiest]
-    # A few thousands each, scaled down for small archives, always below the busiest.
-    cap = min(max(1, total // 40), counts[busiest] - 1 or 1)
-    others = [pk for pk in article_ids if pk != busiest]
-    for article_id in pick.sample(others, k=min(len(others), FEW_THOUSANDS)):
-        if remaining <= 0:
-            break
-        counts[article_id] = min(remaining, cap, pick.randint(1000, 4000))
-        remaining -= counts[article_id]
-    tail = [pk for pk in others if pk not in counts] or others
-    # Shares of a capped Pareto draw: most articles get a few, none more than a few hundred.
-    weights = [min(pick.paretovariate(1.3), TAIL_WEIGHT_CAP) for _ in tail]
-    scale = remaining / sum(weights)
-    shares = {pk: int(weight * scale) for pk, weight in zip(tail, weights, strict=True)}
-    for article_id in pick.choices(tail, k=remaining - sum(shares.values())):
-        shares[article_id] += 1
-    for article_id, share in shares.items():
-        if share:
-            counts[article_id] = counts.get(article_id, 0) + share
-    return counts
-
-
 class ArchiveGenerator:
     def __init__(self, plan: Plan, *, report=print, seed_dir: Path | None = None):
         self.plan = plan
@@ -111,7 +84,6 @@ class ArchiveGenerator:
         self.report = report
         self.seed_dir = seed_dir or Path(settings.BASE_DIR) / "seeds"
         self.started = time.monotonic()
-        self.comment_model: Any = Article._meta.get_field("comments").related_model
 
     def progress(self, message):
         self.report(f"[{time.monotonic() - self.started:6.1f}s] {message}")
@@ -127,9 +99,17 @@ class ArchiveGenerator:
             first_id = next_id(Article)
             published = self.articles(first_id, categories, sources, tags, staff)
             self.related_links([pk for pk, _ in published])
-            self.comments(published)
-            reset_sequences(Article, self.comment_model)
-            self.derived_columns(first_id)
+            reset_sequences(Article)
+            derived: dict[str, Any] = {}
+            for _receiver, columns in archive_articles_written.send(
+                sender=Article,
+                published=published,
+                comments=self.plan.comments,
+                pick=self.random,
+                progress=self.progress,
+            ):
+                derived.update(cast(dict[str, Any], columns or {}))
+            self.derived_columns(first_id, derived)
         self.analyze()
         self.progress("done")
 
@@ -331,95 +311,17 @@ class ArchiveGenerator:
         write_rows(RelatedLink, ["from_article_id", "to_article_id", "position"], links)
         self.progress(f"related links {len(links):,}")
 
-    # Comments: skewed counts, threads up to three deep, mostly approved.
-
-    COMMENT_COLUMNS = [
-        "id",
-        "article_id",
-        "parent_id",
-        "depth",
-        "name",
-        "email",
-        "body",
-        "status",
-        "created_at",
-    ]
-
-    def comments(self, published):
-        Comment = self.comment_model
-        counts = comment_counts([pk for pk, _ in published], self.plan.comments, self.random)
-        total = sum(counts.values())
-        first_id = next_id(Comment)
-        pick = self.random
-        statuses = (
-            [Comment.Status.APPROVED] * 90
-            + [Comment.Status.PENDING] * 5
-            + [Comment.Status.REJECTED] * 3
-            + [Comment.Status.SPAM] * 2
-        )
-        approved = Comment.Status.APPROVED
-
-        def rows() -> Iterator[tuple]:
-            pk = first_id
-            for article_id, at in published:
-                count = counts.get(article_id, 0)
-                # Approved comments by depth, that a reply may answer (roughly a third reply).
-                parents: dict[int, list[tuple[int, int]]] = {1: [], 2: []}
-                moment = at + timedelta(minutes=5)
-                for n in range(count):
-                    depth = 1 if n < 3 or pick.random() < 0.65 else pick.choice((2, 2, 3))
-                    candidates = parents.get(depth - 1)
-                    parent = None
-                    if depth > 1:
-                        if candidates:
-                            parent = pick.choice(candidates)[0]
-                        else:
-                            depth = 1
-                    status = pick.choice(statuses)
-                    moment += timedelta(minutes=pick.randint(1, 4))
-                    if status == approved and depth < 3:
-                        parents[depth].append((pk, depth))
-                    yield (
-                        pk,
-                        article_id,
-                        parent,
-                        depth,
-                        pick.choice(NAMES) + str(pick.randint(1, 999)),
-                        f"reader{pick.randint(1, 50000)}@example.org",
-                        " ".join(pick.choices(COMMENT_WORDS, k=pick.randint(8, 60))).capitalize()
-                        + ".",
-                        status,
-                        moment,
-                    )
-                    pk += 1
-                    if (pk - first_id) % 100_000 == 0:
-                        self.progress(f"comments {pk - first_id:,}/{total:,}")
-
-        written = write_rows(Comment, self.COMMENT_COLUMNS, rows())
-        self.progress(f"comments {written:,}")
-
-    def derived_columns(self, first_id):
-        """The stored search vector (Article.save writes it; COPY does not) and the approved
-        comment count (kept by the comments app on every change), for every new article in
-        one UPDATE, with the search index built once afterwards."""
-        Comment = self.comment_model
-        approved = (
-            Comment.objects.approved()
-            .filter(article=OuterRef("pk"))
-            .order_by()
-            .values("article")
-            .annotate(count=Count("pk"))
-            .values("count")
-        )
+    def derived_columns(self, first_id, derived):
+        """The stored search vector (Article.save writes it; COPY does not) and the columns the
+        apps hand back (`derived`), for every new article in one UPDATE, with the search index
+        built once afterwards."""
         new = Article.objects.filter(pk__gte=first_id)
         if connection.vendor != "postgresql":
-            new.update(comment_count=Coalesce(Subquery(approved), 0))
+            if derived:
+                new.update(**derived)
             return
         rebuilt = index_dropped(Article, "article_search_idx")
         with rebuilt if self.rebuild_search_index else contextlib.nullcontext():
-            new.update(
-                search_vector=weighted_vector(*TEXT_FIELDS),
-                comment_count=Coalesce(Subquery(approved), 0),
-            )
-            self.progress("search vectors and comment counts")
+            new.update(search_vector=weighted_vector(*TEXT_FIELDS), **derived)
+            self.progress(f"search vectors{''.join(f', {name}' for name in derived)}")
         self.progress("search index ready")

@@ -37,12 +37,22 @@ if TYPE_CHECKING:
 
 
 class ArticleQuerySet(models.QuerySet["Article"]):
-    def published(self, *, at=None):
-        """The one definition of "visible to readers": published, and its time has come."""
-        return self.filter(
-            status=self.model.Status.PUBLISHED,
-            published_at__lte=at or timezone.now(),
+    def published_q(self, prefix="", *, at=None) -> models.Q:
+        """The one definition of "visible to readers", as a condition: published, and its time
+        has come. `prefix` is the path from the rows filtered to the article ("article" from a
+        link table), for a join where `pk__in=Article.objects.published()` would not do
+        (`Article.objects.published_q("article")`)."""
+        path = f"{prefix}__" if prefix else ""
+        return models.Q(
+            **{
+                f"{path}status": self.model.Status.PUBLISHED,
+                f"{path}published_at__lte": at or timezone.now(),
+            }
         )
+
+    def published(self, *, at=None):
+        """Visible to readers (published_q)."""
+        return self.filter(self.published_q(at=at))
 
     def scheduled(self, *, at=None):
         """Published with a time still to come: readers will see them by themselves then."""

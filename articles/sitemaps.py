@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import EmptyPage, PageNotAnInteger
-from django.db.models import Max, Min, OuterRef, Q, Subquery
+from django.db.models import Max, Min, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.functional import cached_property
 from taggit.models import Tag
@@ -121,17 +121,13 @@ class ArticleSitemap(IdRangeSitemap):
         return max(filter(None, latest), default=None)
 
 
-def _published_through(column, *, now):
-    """Link rows whose article is visible to readers, as a join (an IN over every published
-    article would be built for each outer row)."""
-    return Q(**{f"{column}__status": Article.Status.PUBLISHED, f"{column}__published_at__lte": now})
-
-
 def _newest_publication(links, column, *, now):
     """A subquery: the publication time of the most recently created published article among
     `links` for the outer row (walks the link table's index from its newest end)."""
     return Subquery(
-        links.filter(_published_through(column, now=now))
+        # Visible to readers through the link's article, as a join (an IN over every
+        # published article would be built for each outer row).
+        links.filter(Article.objects.published_q(column, at=now))
         # The column itself: ordering by the relation would sort by the article's ordering.
         .order_by(f"-{column}_id")
         .values(f"{column}__published_at")[:1]

@@ -51,10 +51,18 @@ def relate(article, *others):
     )
 
 
-def make_image_file(name="lead.png", size=(640, 360)):
+def image_bytes(
+    size=(1200, 800), *, format="JPEG", mode="RGB", color=(90, 120, 150), exif=None, marked=True
+) -> bytes:
+    """The bytes of a picture file, the one test image maker. `marked`: its left half darker, so
+    a test can tell which way the picture was turned (off for a picture of one colour, such as
+    a transparent PNG)."""
     buffer = io.BytesIO()
-    Image.new("RGB", size, (40, 70, 110)).save(buffer, format="PNG")
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+    picture = Image.new(mode, size, color)
+    if marked:
+        picture.paste((10, 10, 10), (0, 0, size[0] // 2, size[1]))
+    picture.save(buffer, format=format, **({"exif": exif} if exif is not None else {}))
+    return buffer.getvalue()
 
 
 def make_library_image(*, name="photo.jpg", size=(640, 360), **fields):
@@ -62,9 +70,7 @@ def make_library_image(*, name="photo.jpg", size=(640, 360), **fields):
     (its renditions made at once)."""
     from images.services import add_image
 
-    buffer = io.BytesIO()
-    Image.new("RGB", size, (40, 70, 110)).save(buffer, format="JPEG")
     n = next(_sequence)
     fields.setdefault("title", f"Photo {n}")
     fields.setdefault("alt_text", f"What photo {n} shows")
-    return add_image(file=SimpleUploadedFile(name, buffer.getvalue()), **fields)
+    return add_image(file=SimpleUploadedFile(name, image_bytes(size)), **fields)

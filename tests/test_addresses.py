@@ -1,6 +1,6 @@
 """Reader addresses built from a cached pattern are exactly what reverse() gives."""
 
-from django.urls import reverse, set_script_prefix
+from django.urls import include, path, reverse, set_script_prefix
 
 from articles.addresses import slug_address
 
@@ -18,3 +18,13 @@ def test_follows_the_script_prefix():
     finally:
         set_script_prefix("/")
     assert slug_address("articles:detail", "x") == "/news/x/"
+
+
+def test_follows_a_new_url_configuration(settings):
+    """The cached patterns are forgotten when ROOT_URLCONF changes (the receiver ArticlesConfig
+    connects), so a test or the benchmark serving other URLs gets its own addresses."""
+    assert slug_address("articles:detail", "x") == "/news/x/"
+    settings.ROOT_URLCONF = type(
+        "urls", (), {"urlpatterns": [path("elsewhere/", include("articles.urls"))]}
+    )
+    assert slug_address("articles:detail", "x") == "/elsewhere/news/x/"

@@ -23,7 +23,7 @@ from .admin_steps import StepsAdmin
 from .admin_views import compare_revisions_view, presence_view, tag_suggestions_view
 from .models import ArticleNote
 from .previews import preview_link
-from .transitions import State, state_of
+from .transitions import State, start_as_draft, state_of
 
 
 class WorkflowAdmin(StepsAdmin, VersionAdmin):
@@ -101,8 +101,7 @@ class WorkflowAdmin(StepsAdmin, VersionAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.author = request.user
-            obj.status = Article.Status.DRAFT
-            obj.published_at = None
+            start_as_draft(obj)
         restoring = getattr(request, "_workflow_before_restore", None)
         if restoring is not None:
             self._keep_state_on_restore(obj, restoring)

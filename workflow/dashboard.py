@@ -83,9 +83,7 @@ def panels_for(user, *, now=None):
                 "Scheduled",
                 "Nothing is scheduled.",
                 _changelist(state="scheduled"),
-                articles.filter(status=Article.Status.PUBLISHED, published_at__gt=now).order_by(
-                    "published_at", "pk"
-                ),
+                articles.scheduled(at=now).order_by("published_at", "pk"),
             ),
             _panel(
                 "published",

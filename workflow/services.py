@@ -128,7 +128,7 @@ def add_note(*, article, kind, text, by, at=None):
 
 def mark_updated(*, article, at):
     """Set the editorial "Updated" time (and so dateModified) if the article is already out."""
-    if article.status == Article.Status.PUBLISHED and article.published_at <= at:
+    if article.is_published(at=at):
         if article.updated_at is None or article.updated_at < at:
             article.updated_at = at
             # save(), not update(): post_save receivers (e.g. page-cache purges) hear of it.

@@ -36,6 +36,13 @@ def state_of(article, *, at=None):
     return State.SCHEDULED if article.is_scheduled(at=at) else State.PUBLISHED
 
 
+def start_as_draft(article):
+    """The initial state of a new article: a Draft with no publication time, which only the
+    Publish and Schedule steps set (whatever the form or a copied article carried)."""
+    article.status = Article.Status.DRAFT
+    article.published_at = None
+
+
 def _is_author(user, article):
     return article.author_id is not None and article.author_id == user.pk
 

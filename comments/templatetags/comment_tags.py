@@ -1,4 +1,4 @@
-"""Template helpers for readers' comments (code in articles/comments/)."""
+"""Template helpers for readers' comments (the comments app's, loaded with {% load comment_tags %})."""
 
 from django import template
 from django.db.models import Count, Min, Q

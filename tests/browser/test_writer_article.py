@@ -3,27 +3,19 @@ from the image library in the rich-text editor; tags as chips; a lead image uplo
 chooser; a save refused for a missing summary that loses nothing and needs no second upload; the
 preview shows the figure and the lead image as renditions."""
 
-import io
 import re
 
 import pytest
-from PIL import Image as PillowImage
 from playwright.sync_api import expect
 
 from articles.models import Article
 from images.models import Image
 from tests.browser.admin_pages import body_editor, signed_in, violations
-from tests.factories import make_category, make_library_image
+from tests.factories import image_bytes, make_category, make_library_image
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 EDITOR = "document.getElementById('id_body').bodyEditor"
-
-
-def jpeg_bytes(size=(1200, 800)):
-    buffer = io.BytesIO()
-    PillowImage.new("RGB", size, (20, 60, 120)).save(buffer, format="JPEG")
-    return buffer.getvalue()
 
 
 def test_a_writer_writes_with_the_editor_and_recovers_from_an_error(
@@ -92,7 +84,7 @@ def test_a_writer_writes_with_the_editor_and_recovers_from_an_error(
     # The lead image: uploaded now, through the library's chooser.
     page.locator(".field-lead_image").get_by_role("button", name="Upload new").click()
     page.locator("#image-chooser-file").set_input_files(
-        {"name": "tanker.jpg", "mimeType": "image/jpeg", "buffer": jpeg_bytes()}
+        {"name": "tanker.jpg", "mimeType": "image/jpeg", "buffer": image_bytes()}
     )
     page.get_by_label("Alt text (required)").fill("A tanker beside a frigate")
     page.get_by_role("button", name="Upload and use").click()

@@ -1,17 +1,6 @@
-import io
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
-
-
-def jpeg_bytes(size=(1200, 800), *, exif=None, color=(90, 120, 150)) -> bytes:
-    buffer = io.BytesIO()
-    picture = Image.new("RGB", size, color)
-    # A darker left half, so a test can tell which way the picture was turned.
-    picture.paste((10, 10, 10), (0, 0, size[0] // 2, size[1]))
-    picture.save(buffer, format="JPEG", **({"exif": exif} if exif is not None else {}))
-    return buffer.getvalue()
 
 
 def upload(data: bytes, name="photo.jpg", content_type="image/jpeg"):

@@ -6,9 +6,9 @@ from django.urls import reverse
 from articles.models import Article
 from images.models import Image
 from tests.admin_forms import article_form_data
-from tests.factories import make_article, make_category, make_library_image
+from tests.factories import image_bytes, make_article, make_category, make_library_image
 
-from .conftest import jpeg_bytes, upload
+from .conftest import upload
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +76,7 @@ def test_an_upload_survives_a_form_error(editor_client, category):
     article = make_article(categories=[category])
     response = editor_client.post(
         "/admin/images/image/chooser/upload/",
-        {"file": upload(jpeg_bytes((900, 600))), "title": "Dock", "alt_text": "A dry dock"},
+        {"file": upload(image_bytes((900, 600))), "title": "Dock", "alt_text": "A dry dock"},
     )
     image_id = response.json()["id"]
     url = reverse("admin:articles_article_change", args=[article.pk])
@@ -109,7 +109,7 @@ def category():
 def test_adding_in_the_library_names_the_uploader_and_makes_renditions(editor_client, editor):
     response = editor_client.post(
         reverse("admin:images_image_add"),
-        {"file": upload(jpeg_bytes((900, 600)), name="dry-dock.jpg"), "alt_text": "A dry dock"},
+        {"file": upload(image_bytes((900, 600)), name="dry-dock.jpg"), "alt_text": "A dry dock"},
     )
     assert response.status_code == 302
     image = Image.objects.get()

@@ -1,15 +1,12 @@
 """The chooser's JSON endpoints: search with pages, upload with validation, permissions."""
 
-import io
-
 import pytest
 from django.urls import reverse
-from PIL import Image as PILImage
 
 from images.models import Image
-from tests.factories import make_library_image
+from tests.factories import image_bytes, make_library_image
 
-from .conftest import jpeg_bytes, upload
+from .conftest import upload
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +76,7 @@ def test_upload_adds_an_image_with_its_texts(client, editor):
     response = client.post(
         UPLOAD,
         {
-            "file": upload(jpeg_bytes((1200, 800))),
+            "file": upload(image_bytes((1200, 800))),
             "title": "Frigate",
             "alt_text": "A frigate leaving port",
             "caption": "HMS Example sails",
@@ -110,11 +107,9 @@ def test_upload_needs_alt_text_and_an_image(client, editor):
 @pytest.mark.parametrize("kind, content_type", [("BMP", "image/bmp"), ("TIFF", "image/tiff")])
 def test_only_web_formats_are_accepted(client, editor, kind, content_type):
     client.force_login(editor)
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (50, 50)).save(buffer, format=kind)
     response = client.post(
         UPLOAD,
-        {"file": upload(buffer.getvalue(), name="x.img", content_type=content_type),
+        {"file": upload(image_bytes((50, 50), format=kind), name="x.img", content_type=content_type),
          "alt_text": "x"},
     )  # fmt: skip
     assert response.status_code == 400
@@ -124,7 +119,7 @@ def test_only_web_formats_are_accepted(client, editor, kind, content_type):
 def test_too_many_pixels_is_refused(client, editor, settings):
     settings.NEWSDESK_IMAGES = {**settings.NEWSDESK_IMAGES, "MAX_PIXELS": 1000}
     client.force_login(editor)
-    response = client.post(UPLOAD, {"file": upload(jpeg_bytes((100, 100))), "alt_text": "x"})
+    response = client.post(UPLOAD, {"file": upload(image_bytes((100, 100))), "alt_text": "x"})
     assert response.status_code == 400
     assert "megapixels" in response.json()["errors"]["file"][0]
 
@@ -132,7 +127,7 @@ def test_too_many_pixels_is_refused(client, editor, settings):
 def test_too_many_bytes_is_refused(client, editor, settings):
     settings.NEWSDESK_IMAGES = {**settings.NEWSDESK_IMAGES, "MAX_UPLOAD_BYTES": 100}
     client.force_login(editor)
-    response = client.post(UPLOAD, {"file": upload(jpeg_bytes((100, 100))), "alt_text": "x"})
+    response = client.post(UPLOAD, {"file": upload(image_bytes((100, 100))), "alt_text": "x"})
     assert response.status_code == 400
     assert "limit" in response.json()["errors"]["file"][0]
 
@@ -142,7 +137,7 @@ def test_upload_needs_the_csrf_token(editor):
 
     client = Client(enforce_csrf_checks=True)
     client.force_login(editor)
-    response = client.post(UPLOAD, {"file": upload(jpeg_bytes((100, 100))), "alt_text": "x"})
+    response = client.post(UPLOAD, {"file": upload(image_bytes((100, 100))), "alt_text": "x"})
     assert response.status_code == 403
 
 
@@ -157,6 +152,6 @@ def test_readers_and_staff_without_permission_are_refused(client, django_user_mo
 def test_writers_may_choose_and_upload(client, writer):
     client.force_login(writer)
     assert client.get(CHOOSER).status_code == 200
-    response = client.post(UPLOAD, {"file": upload(jpeg_bytes((100, 100))), "alt_text": "x"})
+    response = client.post(UPLOAD, {"file": upload(image_bytes((100, 100))), "alt_text": "x"})
     assert response.status_code == 201
     assert Image.objects.get().title == "photo"  # named after the file

@@ -5,14 +5,14 @@ schema, checked, migrated back, checked, and forward again, as tests/test_app_mi
 for the apps' move.
 """
 
-import io
 import json
 
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
-from PIL import Image as PILImage
+
+from tests.factories import image_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -44,9 +44,7 @@ def fill(old, settings):
     # One file present in storage without its size stored (as a fixture or an import left it).
     folder = settings.MEDIA_ROOT / "articles" / "2024" / "01"
     folder.mkdir(parents=True, exist_ok=True)
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (30, 20)).save(buffer, format="PNG")
-    (folder / "map.png").write_bytes(buffer.getvalue())
+    (folder / "map.png").write_bytes(image_bytes((30, 20), format="PNG"))
     Article = old.get_model("articles", "Article")
     for slug, (name, width, height, alt, caption, credit) in LEADS.items():
         Article.objects.create(

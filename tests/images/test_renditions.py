@@ -7,8 +7,9 @@ from PIL import Image as PILImage
 
 from images.models import Image, Rendition
 from images.renditions import make_renditions, renditions_of, widths_for
+from tests.factories import image_bytes
 
-from .conftest import jpeg_bytes, upload
+from .conftest import upload
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,7 @@ def opened(rendition):
 
 
 def test_widths_never_upscale():
-    image = library_image(jpeg_bytes((700, 400)))
+    image = library_image(image_bytes((700, 400)))
     assert widths_for(image) == [160, 320, 480, 640, 700]
     made = make_renditions(image)
     assert {r.width for r in made} == {160, 320, 480, 640, 700}
@@ -37,12 +38,12 @@ def test_widths_never_upscale():
 
 
 def test_a_large_photo_stops_at_1920():
-    image = library_image(jpeg_bytes((2400, 1600)))
+    image = library_image(image_bytes((2400, 1600)))
     assert widths_for(image) == [160, 320, 480, 640, 800, 960, 1280, 1920]
 
 
 def test_renditions_are_made_once_and_stored():
-    image = library_image(jpeg_bytes((700, 400)))
+    image = library_image(image_bytes((700, 400)))
     first = make_renditions(image)
     again = make_renditions(Image.objects.get(pk=image.pk))
     assert sorted(r.pk for r in first) == sorted(r.pk for r in again)
@@ -50,7 +51,7 @@ def test_renditions_are_made_once_and_stored():
 
 
 def test_the_files_are_the_formats_they_say(settings):
-    image = library_image(jpeg_bytes((700, 400)))
+    image = library_image(image_bytes((700, 400)))
     for rendition in make_renditions(image):
         picture = opened(rendition)
         assert picture.format == {"webp": "WEBP", "jpeg": "JPEG"}[rendition.format]
@@ -60,7 +61,7 @@ def test_the_files_are_the_formats_they_say(settings):
 
 def test_gps_exif_never_reaches_readers(gps_exif):
     """A phone photo with a GPS position: the renditions carry no EXIF at all."""
-    image = library_image(jpeg_bytes((1200, 800), exif=gps_exif))
+    image = library_image(image_bytes((1200, 800), exif=gps_exif))
     with image.file.open("rb") as handle:  # the original kept it (only editors see that file)
         assert PILImage.open(handle).getexif().get_ifd(0x8825)
     for rendition in make_renditions(image):
@@ -75,7 +76,7 @@ def test_gps_exif_never_reaches_readers(gps_exif):
 
 def test_exif_orientation_is_respected(gps_exif):
     """Stored sideways with "turn 90° clockwise": readers get it upright, portrait."""
-    image = library_image(jpeg_bytes((1200, 800), exif=gps_exif))
+    image = library_image(image_bytes((1200, 800), exif=gps_exif))
     assert (image.width, image.height) == (800, 1200)
     renditions = [r for r in renditions_of(image) if r.format == "jpeg"]
     widest = max(renditions, key=lambda r: r.width)
@@ -88,9 +89,10 @@ def test_exif_orientation_is_respected(gps_exif):
 
 
 def test_png_with_transparency_gets_a_white_jpeg():
-    buffer = io.BytesIO()
-    PILImage.new("RGBA", (300, 200), (0, 0, 0, 0)).save(buffer, format="PNG")
-    image = library_image(buffer.getvalue())
+    transparent = image_bytes(
+        (300, 200), format="PNG", mode="RGBA", color=(0, 0, 0, 0), marked=False
+    )
+    image = library_image(transparent)
     jpeg = next(r for r in make_renditions(image) if r.format == "jpeg")
     assert opened(jpeg).convert("RGB").getpixel((10, 10)) == pytest.approx((255, 255, 255), abs=3)
 
@@ -98,9 +100,9 @@ def test_png_with_transparency_gets_a_white_jpeg():
 def test_a_replaced_original_gets_new_renditions():
     from images.services import replace_renditions
 
-    image = library_image(jpeg_bytes((700, 400)))
+    image = library_image(image_bytes((700, 400)))
     old = {r.file.name for r in make_renditions(image)}
-    image.file = upload(jpeg_bytes((500, 300)), name="other.jpg")
+    image.file = upload(image_bytes((500, 300)), name="other.jpg")
     image.save()
     replace_renditions(image)
     new = {r.file.name for r in Rendition.objects.filter(image=image)}
@@ -123,5 +125,5 @@ def test_an_unreadable_original_gives_no_picture_rather_than_an_error():
 def test_the_shared_copy_is_made_with_the_upload():
     from images.services import add_image
 
-    image = add_image(file=upload(jpeg_bytes((2000, 1000))), title="Wide", alt_text="Wide")
+    image = add_image(file=upload(image_bytes((2000, 1000))), title="Wide", alt_text="Wide")
     assert image.renditions.filter(width=1200, format="jpeg").exists()

@@ -6,8 +6,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Count
 
-from articles.archive import comment_counts
+from articles.archive import archive_articles_written
 from articles.models import Article, TaggedArticle
+from comments.archive import comment_counts, write_archive_comments
 from comments.models import Comment
 
 from ..factories import make_article
@@ -36,6 +37,20 @@ def test_generates_articles_tags_and_skewed_threaded_comments():
     assert not Comment.objects.filter(parent__status="pending").exists()
     years = {year.year for year in Article.objects.dates("published_at", "year")}
     assert len(years) >= 5
+
+
+def test_the_core_generates_its_articles_without_the_comments_app():
+    """The comments are the comments app's answer to the generator's signal: unheard, the
+    archive has its articles and no comment, and nothing in the core breaks."""
+    uid = "comments-archive-comments"
+    assert archive_articles_written.disconnect(dispatch_uid=uid)
+    try:
+        call_command("generate_archive", articles=20, comments=200, seed=3, verbosity=0)
+    finally:
+        archive_articles_written.connect(write_archive_comments, dispatch_uid=uid)
+    assert Article.objects.count() == 20
+    assert not Comment.objects.exists()
+    assert not Article.objects.filter(comment_count__gt=0).exists()
 
 
 def test_refuses_a_database_with_real_articles_unless_forced():
