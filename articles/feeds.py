@@ -21,7 +21,7 @@ from .models import Article, AuthorProfile, Category, Source
 from .pagecache import tag_page
 from .querysets import RENDITIONS
 from .sanitize import sanitize_body_html
-from .xml_text import strip_xml_illegal
+from .xml_text import strip_xml_illegal_within
 
 FEED_LENGTH = 30
 SITE_NAME = settings.NEWSDESK["SITE_NAME"]
@@ -46,11 +46,7 @@ class LatestRss(Feed):
         # Text can reach the database without the editor's form (fixtures, imports, updates):
         # whatever it holds, the XML writer never meets a character XML cannot carry.
         self.request = request  # for the images' absolute addresses
-        feed = super().get_feed(obj, request)
-        _strip_values(feed.feed)
-        for item in feed.items:
-            _strip_values(item)
-        return feed
+        return strip_feed(super().get_feed(obj, request))
 
     def articles(self, obj):
         return Article.objects.published()
@@ -186,9 +182,10 @@ CategoryAtom, TagAtom, AuthorAtom, SourceAtom = map(
 )
 
 
-def _strip_values(fields):
-    for key, value in fields.items():
-        if isinstance(value, str):
-            fields[key] = strip_xml_illegal(value)
-        elif isinstance(value, list | tuple):
-            fields[key] = [strip_xml_illegal(each) for each in value]
+def strip_feed(feed):
+    """The feed with no character XML cannot carry in any of its fields, nested ones included
+    (the lead image's alt text): Django's XML writer raises on one, and the feed answers 500."""
+    feed.feed.update(strip_xml_illegal_within(feed.feed))
+    for item in feed.items:
+        item.update(strip_xml_illegal_within(item))
+    return feed

@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.invalidation import article_shown_changed, editors_lists_changed
+from articles.xml_text import validate_xml_text
 
 from .counts import recount_comments
 from .models import BlockedTerm, Comment
@@ -136,6 +137,7 @@ def reply_as_staff(*, comment, by, body):
     body = (body or "").strip()
     if not body:
         raise ValidationError("Write the reply first.")
+    validate_xml_text(body)  # refused as in every editor field (images/xml_text.py)
     if len(body) > policy.body_max_length:
         raise ValidationError(f"A reply can be at most {policy.body_max_length} characters.")
     if comment.status in (Comment.Status.REJECTED, Comment.Status.SPAM):

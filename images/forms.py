@@ -1,9 +1,8 @@
-from django import forms
-
 from .models import Image
+from .xml_text import EditorTextForm
 
 
-class ImageUploadForm(forms.ModelForm):
+class ImageUploadForm(EditorTextForm):
     """The chooser's "Upload new" form and the admin's: the file with what readers are told."""
 
     class Meta:

@@ -7,12 +7,51 @@ from django.http import QueryDict
 from django.shortcuts import redirect
 from django.urls import path
 
+from images.xml_text import RefusesXmlIllegalText
+
 from .two_factor import StaffSignInForm, blocked_until_verified, needs_enrolment
+
+
+def refusing_xml_illegal_text(form):
+    if issubclass(form, RefusesXmlIllegalText):
+        return form
+    return type(form.__name__, (RefusesXmlIllegalText, form), {"__module__": form.__module__})
+
+
+class RefusesXmlIllegalTextAdmin:
+    """Every form of a ModelAdmin (its change form, its inlines', its list-editable rows) refuses
+    characters XML cannot carry: an editor field of any app, ours or a library's (taggit's tags,
+    the flatpages of the standards pages), can end up in a feed, a sitemap or an e-mail."""
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        return refusing_xml_illegal_text(
+            super().get_form(request, obj, change, **kwargs)  # type: ignore[misc]
+        )
+
+    def get_changelist_form(self, request, **kwargs):
+        return refusing_xml_illegal_text(
+            super().get_changelist_form(request, **kwargs)  # type: ignore[misc]
+        )
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset, inline in super().get_formsets_with_inlines(request, obj):  # type: ignore[misc]
+            form = refusing_xml_illegal_text(formset.form)
+            yield type(formset.__name__, (formset,), {"form": form}), inline
 
 
 class NewsdeskAdminSite(admin.AdminSite):
     login_form = StaffSignInForm
     login_template = "admin/newsdesk_login.html"
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        admin_class = admin_class or admin.ModelAdmin
+        if not issubclass(admin_class, RefusesXmlIllegalTextAdmin):
+            admin_class = type(
+                admin_class.__name__,
+                (RefusesXmlIllegalTextAdmin, admin_class),
+                {"__module__": admin_class.__module__},
+            )
+        super().register(model_or_iterable, admin_class, **options)
 
     def has_permission(self, request):
         return super().has_permission(request) and not blocked_until_verified(request.user)

@@ -123,3 +123,83 @@ def test_news_sitemap_stays_well_formed(client, smuggled):
     tree = etree.fromstring(response.content)
     titles = tree.findall(".//{http://www.google.com/schemas/sitemap-news/0.9}title")
     assert [title.text for title in titles] == ["Alarm sounded"]
+
+
+def test_a_smuggled_image_alt_text_keeps_every_feed_well_formed(client):
+    """The lead image's alt text travels nested in the feed item (media:description)."""
+    from images.models import Image
+    from tests.factories import make_library_image
+
+    image = make_library_image(alt_text="Map")
+    make_article(headline="With a map", lead_image=image)
+    Image.objects.filter(pk=image.pk).update(alt_text="Map\x07 of\x0b the strait")
+    for url in ("/feed/", "/feed/atom/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        feed = feedparser.parse(response.content)
+        assert not feed.bozo
+        assert "Map of the strait" in response.content.decode()
+
+
+@pytest.mark.parametrize("field", ["alt_text", "caption", "credit", "title"])
+def test_the_image_upload_refuses_a_control_character(editor_client, field):
+    from images.models import Image
+    from tests.images.conftest import jpeg_bytes, upload
+
+    data = {"file": upload(jpeg_bytes((300, 200))), "alt_text": "A map"}
+    data[field] = "Map\x07"
+    for url in (reverse("admin:images_image_add"), reverse("admin:images_image_chooser_upload")):
+        data["file"] = upload(jpeg_bytes((300, 200)))
+        response = editor_client.post(url, data)
+        assert response.status_code in (200, 400)
+        assert "U+0007" in response.content.decode()
+    assert not Image.objects.exists()
+
+
+EDITOR_FORMS = {
+    "author profile": (
+        "admin:articles_authorprofile_add",
+        {"name": "Aiko\x07 Tanaka", "slug": "aiko", "position": 0},
+    ),
+    "breaking news": (
+        "admin:breaking_breakingnews_add",
+        {
+            "text": "Missile\x07 launch",
+            "starts_at_0": "2026-01-01",
+            "starts_at_1": "10:00",
+            "expires_at_0": "2026-01-01",
+            "expires_at_1": "12:00",
+        },
+    ),
+    "tag": (
+        "admin:taggit_tag_add",
+        {"name": "Bell\x07", "slug": "bell"},
+    ),
+    "standards page": (
+        "admin:flatpages_flatpage_add",
+        {"url": "/ethics/", "title": "Ethics\x07", "content": "<p>Fine.</p>", "sites": [1]},
+    ),
+    "blocked term": (
+        "admin:comments_blockedterm_add",
+        {"kind": "word", "value": "casino", "note": "Spam\x07"},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", EDITOR_FORMS)
+def test_every_editor_form_refuses_a_control_character(editor_client, name):
+    url, data = EDITOR_FORMS[name]
+    response = editor_client.post(reverse(url), data)
+    assert response.status_code == 200
+    assert "U+0007" in response.content.decode()
+
+
+def test_a_staff_reply_refuses_a_control_character(editor_client):
+    from comments.models import Comment
+    from tests.comments.conftest import make_comment
+
+    comment = make_comment(make_article(), status=Comment.Status.APPROVED)
+    url = reverse("admin:comments_comment_reply", args=[comment.pk])
+    response = editor_client.post(url, {"body": "Thank\x07 you."})
+    assert response.status_code == 200 and "U+0007" in response.content.decode()
+    assert not comment.replies.exists()
