@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.decorators.http import require_safe
 
 from articles import cache_tags
 from articles.pagecache import shared_page
@@ -7,6 +8,7 @@ from . import corrections, views
 
 # The corrections page and feeds, cached whole for readers: they change with any correction
 # (CORRECTIONS) and with any article readers see (its headline, its leaving the site: FEEDS).
+# The feeds answer GET and HEAD only, like every other feed (TRACE, PUT... get 405).
 corrections_page = shared_page(
     corrections.CORRECTIONS, cache_tags.FEEDS, cache_tags.NAVIGATION, cache_tags.BANNER
 )
@@ -28,12 +30,12 @@ urlpatterns = [
     ),
     path(
         "corrections/feed/",
-        corrections_feed(corrections.CorrectionsRss()),
+        require_safe(corrections_feed(corrections.CorrectionsRss())),
         name="corrections-feed",
     ),
     path(
         "corrections/feed/atom/",
-        corrections_feed(corrections.CorrectionsAtom()),
+        require_safe(corrections_feed(corrections.CorrectionsAtom())),
         name="corrections-feed-atom",
     ),
 ]

@@ -2,7 +2,9 @@
 
 import pytest
 
-from tests.factories import make_article, make_category
+from articles.models import AuthorProfile
+from tests.factories import make_article, make_category, make_source
+from workflow.models import ArticleNote
 
 pytestmark = pytest.mark.django_db
 
@@ -13,6 +15,12 @@ READ_ONLY = [
     "/category/cyber/feed/atom/",
     "/tag/japan/feed/",
     "/tag/japan/feed/atom/",
+    "/author/aiko/feed/",
+    "/author/aiko/feed/atom/",
+    "/source/reuters/feed/",
+    "/source/reuters/feed/atom/",
+    "/corrections/feed/",
+    "/corrections/feed/atom/",
     "/sitemap.xml",
     "/sitemap-articles.xml",
     "/sitemap-news.xml",
@@ -22,7 +30,13 @@ READ_ONLY = [
 
 @pytest.fixture(autouse=True)
 def content():
-    make_article(categories=[make_category(slug="cyber")], tags=["Japan"])
+    article = make_article(
+        categories=[make_category(slug="cyber")],
+        tags=["Japan"],
+        author_profile=AuthorProfile.objects.create(name="Aiko", slug="aiko"),
+        source=make_source(name="Reuters", slug="reuters"),
+    )
+    ArticleNote.objects.create(article=article, text="Wrong year.")
 
 
 @pytest.mark.parametrize("url", READ_ONLY)

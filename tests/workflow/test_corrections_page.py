@@ -39,3 +39,15 @@ def test_corrections_feeds(client):
         assert not feed.bozo and feed.version == version
         assert feed.entries[0].title == "Correction: A story"
         assert feed.entries[0].link.startswith(f"http://example.com{article.get_absolute_url()}")
+
+
+def test_corrections_feeds_strip_what_slipped_past_the_form(client):
+    article = make_article(headline="A story")
+    ArticleNote.objects.create(article=article, text="Wrong\x0c name.")
+    Article.objects.filter(pk=article.pk).update(headline="Alarm\x07 sounded")
+    for url in ("/corrections/feed/", "/corrections/feed/atom/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        feed = feedparser.parse(response.content)
+        assert not feed.bozo
+        assert feed.entries[0].title == "Correction: Alarm sounded"
