@@ -193,7 +193,7 @@ def test_every_editor_form_refuses_a_control_character(editor_client, name):
 def test_a_standards_page_refuses_a_control_character(editor_client):
     from django.contrib.flatpages.models import FlatPage
 
-    page = FlatPage.objects.first()
+    page = FlatPage.objects.earliest("pk")
     url = reverse("admin:flatpages_flatpage_change", args=[page.pk])
     response = editor_client.post(url, {"title": "Ethics\x07", "content": "<p>Fine.</p>"})
     assert response.status_code == 200 and "U+0007" in response.content.decode()
