@@ -3,17 +3,22 @@
 A list page shows dozens of links (each card: the article, its categories, its source), and
 `reverse()` resolves the pattern anew for each: about a quarter of a cold category page's
 rendering was spent there. The pattern of each name is reversed once with a marker slug and
-the slug put in its place afterwards: slugs hold only letters, digits, "-" and "_", which need
-no quoting. The script prefix is read per call (it can differ per request), and the cache is
+the slug put in its place afterwards, percent-encoded as reverse() encodes it (a Unicode
+slug, "оборона", becomes "%D0%BE...": sitemaps require RFC 3986 addresses, and a link must
+match reverse()'s byte for byte for the page cache and canonical links). The script prefix is read per call (it can differ per request), and the cache is
 cleared whenever the URL configuration changes (tests, the benchmark's urls).
 """
 
 import functools
 from collections.abc import Callable
+from urllib.parse import quote
 
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.http import RFC3986_SUBDELIMS
 
 MARKER = "slug-marker-0"
+# What reverse() leaves unquoted (django/urls/resolvers.py, _reverse_with_prefix).
+SAFE = RFC3986_SUBDELIMS + "/~:@"
 
 
 @functools.cache
@@ -29,13 +34,15 @@ def _template(name: str, urlconf) -> tuple[str, str]:
 def slug_address(name: str, slug: str) -> str:
     """reverse(name, kwargs={"slug": slug}), for a URL name whose only argument is a slug."""
     before, after = _template(name, get_urlconf())
-    return f"{get_script_prefix()[:-1]}{before}{slug}{after}"
+    return f"{get_script_prefix()[:-1]}{before}{quote(slug, safe=SAFE)}{after}"
 
 
 def slug_addresses(name: str) -> Callable[[str], str]:
-    """slug_address() for many slugs of one URL name: the prefix and pattern read once."""
+    """slug_address() for many slugs of one URL name: the prefix and pattern read once. Takes
+    slugs as stored, like slug_address(): it quotes them (quoting twice would turn "%" into
+    "%25")."""
     before, after = slug_address(name, MARKER).split(MARKER)
-    return lambda slug: f"{before}{slug}{after}"
+    return lambda slug: f"{before}{quote(slug, safe=SAFE)}{after}"
 
 
 def forget_on_urlconf_change(*, setting, **_kwargs):

@@ -2,13 +2,27 @@
 
 from django.urls import include, path, reverse, set_script_prefix
 
-from articles.addresses import slug_address
+from articles.addresses import slug_address, slug_addresses
+
+NAMES = ["articles:detail", "articles:category", "articles:source", "articles:tag"]
+SLUGS = ["plain", "with-hyphens--12", "under_score", "оборона", "防衛省", "défense-aérienne"]
 
 
 def test_same_as_reverse_for_every_slug_page():
-    for name in ["articles:detail", "articles:category", "articles:source", "articles:tag"]:
-        for slug in ["plain", "with-hyphens--12", "under_score"]:
+    for name in NAMES:
+        for slug in SLUGS:
             assert slug_address(name, slug) == reverse(name, kwargs={"slug": slug})
+
+
+def test_many_at_once_same_as_reverse_and_quoted_once():
+    for name in NAMES:
+        address = slug_addresses(name)
+        for slug in SLUGS:
+            assert address(slug) == reverse(name, kwargs={"slug": slug})
+    assert (
+        slug_address("articles:category", "оборона")
+        == "/category/%D0%BE%D0%B1%D0%BE%D1%80%D0%BE%D0%BD%D0%B0/"
+    )
 
 
 def test_follows_the_script_prefix():

@@ -13,6 +13,8 @@ serves the article itself (200, its canonical link naming the current address) i
 redirect; and browsers keep each 301 for a day only, so such cached detours fade.
 """
 
+from urllib.parse import unquote
+
 from django.http import HttpResponsePermanentRedirect
 from django.urls import Resolver404, resolve
 
@@ -44,7 +46,8 @@ def old_slug_redirects(get_response):
             return response
         article = target.article
         if ArticleRedirect.objects.filter(old_slug=article.slug, article=article).exists():
-            current = resolve(article.get_absolute_url())
+            # resolve() takes a path as decoded (request.path_info), the address is quoted.
+            current = resolve(unquote(article.get_absolute_url()))
             page = current.func(request, *current.args, **current.kwargs)
             # Past the view layer here: a TemplateResponse must be rendered by hand.
             return page.render() if hasattr(page, "render") else page

@@ -79,7 +79,27 @@ def test_category_in_any_language_has_its_page_and_feed(client, language):
     assert (
         client.get(reverse("articles:category-feed-atom", args=[category.slug])).status_code == 200
     )
-    assert client.get("/sitemap-categories.xml").status_code == 200
+    sitemap = client.get("/sitemap-categories.xml")
+    assert sitemap.status_code == 200
+    # RFC 3986, as the sitemaps protocol requires, and the address reverse() gives.
+    loc = f"<loc>http://example.com/category/{quote(category.slug)}/</loc>"
+    assert loc in sitemap.content.decode()
+    assert (
+        loc == f"<loc>http://example.com{reverse('articles:category', args=[category.slug])}</loc>"
+    )
+    assert f'href="/category/{quote(category.slug)}/"' in page.content.decode()
+
+
+@pytest.mark.parametrize("language", NAMES)
+def test_article_in_any_language_is_linked_and_listed_percent_encoded(client, language):
+    article = make_article(slug=slug_for_name(f"{NAMES[language]} story"))
+    address = f"/news/{quote(article.slug)}/"
+    assert article.get_absolute_url() == address == reverse("articles:detail", args=[article.slug])
+    assert client.get(address).status_code == 200
+    for sitemap in ("/sitemap-articles.xml", "/sitemap-news.xml"):
+        assert f"<loc>http://example.com{address}</loc>" in client.get(sitemap).content.decode()
+    home = client.get("/").content.decode()
+    assert f'href="{address}"' in home
 
 
 def test_tag_without_letters_gets_a_page(client):

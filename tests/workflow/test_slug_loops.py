@@ -65,3 +65,17 @@ def test_a_plain_rename_still_answers_301_and_for_a_day_only(client):
     response = client.get("/news/first/")
     assert (response.status_code, response["Location"]) == (301, "/news/second/")
     assert "max-age=86400" in response["Cache-Control"]
+
+
+def test_a_unicode_slug_changed_back_and_forth_serves_its_article(client):
+    from urllib.parse import quote
+
+    article = make_article(slug="оборона", headline="Back and forth")
+    cached: dict[str, str] = {}
+    rename(article, "防衛省")
+    follow(client, f"/news/{quote('оборона')}/", cached)
+    rename(article, "оборона")
+    for start in (f"/news/{quote('оборона')}/", f"/news/{quote('防衛省')}/"):
+        response, _ = follow(client, start, cached)
+        assert response.status_code == 200
+        assert "Back and forth" in response.content.decode()
