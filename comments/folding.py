@@ -8,9 +8,14 @@ is never changed.
 
 import unicodedata
 
-# Invisible characters that split a word without showing: zero-width space, joiners, word
-# joiner, BOM, soft hyphen, Mongolian vowel separator, combining grapheme joiner.
-INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u034f"))
+# Invisible characters that split a word without showing. Every format character (Unicode
+# category Cf: zero-width space and joiners, the left-to-right and right-to-left marks U+200E/F,
+# the embeddings and overrides U+202A-U+202E, word joiner and invisible operators U+2060-U+2064,
+# BOM, soft hyphen, Mongolian vowel separator...), a list that grows with Unicode rather than
+# one kept by hand; plus the Hangul fillers, letters that draw nothing, and the combining
+# grapheme joiner.
+HANGUL_FILLERS = frozenset("\u115f\u1160\u3164\uffa0")
+INVISIBLE_LETTERS = HANGUL_FILLERS | {"\u034f"}
 
 # Lower-case Cyrillic and Greek letters drawn like Latin ones (after case-folding).
 LOOKALIKES = str.maketrans(
@@ -18,7 +23,7 @@ LOOKALIKES = str.maketrans(
         # Cyrillic
         "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o",
         "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i",
-        "ј": "j", "һ": "h", "ԁ": "d", "ԛ": "q", "ԝ": "w", "ɡ": "g",
+        "ј": "j", "һ": "h", "ԁ": "d", "ԛ": "q", "ԝ": "w", "ɡ": "g", "ӏ": "l",
         # Greek
         "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o",
         "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ζ": "z", "μ": "u",
@@ -26,9 +31,24 @@ LOOKALIKES = str.maketrans(
 )  # fmt: skip
 
 
+# Look-alikes NFKC would turn into another letter first: the lunate sigma, drawn as a Latin "c",
+# becomes a sigma.
+BEFORE_NFKC = str.maketrans({"ϲ": "c", "Ϲ": "C"})
+
+
+def without_invisible(text: str) -> str:
+    return "".join(
+        char
+        for char in text
+        if char not in INVISIBLE_LETTERS and unicodedata.category(char) != "Cf"
+    )
+
+
 def fold(text: str) -> str:
     """NFKC, case-folded, invisible characters removed, accents dropped, look-alikes Latin."""
-    text = unicodedata.normalize("NFKC", text.translate(INVISIBLE)).casefold()
+    # Removed after NFKC too: it turns the half-width Hangul filler into another filler.
+    text = without_invisible(text).translate(BEFORE_NFKC)
+    text = without_invisible(unicodedata.normalize("NFKC", text)).casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     text = "".join(char for char in decomposed if not unicodedata.combining(char))
     return text.translate(LOOKALIKES)

@@ -59,6 +59,13 @@ def test_link_threshold_comes_from_settings(client, article, settings):
         ("word", "casino", {"body": "Visit the cas\u03b9n\u03bf today"}, True),
         ("word", "casino", {"body": "Visit the càsìnò today"}, True),
         ("word", "casino", {"body": "Visit the casino\u200bs today"}, False),
+        # Direction marks and invisible operators pass the form: folded away all the same.
+        ("word", "casino", {"body": "Visit the cas\u200eino today"}, True),
+        ("word", "casino", {"body": "Visit the cas\u200fino today"}, True),
+        ("word", "casino", {"body": "Visit the ca\u2061si\u2063no today"}, True),
+        ("word", "casino", {"name": "cas\u3164ino"}, True),  # a Hangul filler draws nothing
+        ("word", "casino", {"body": "Visit the \u03f2asino today"}, True),  # Greek lunate sigma
+        ("word", "lottery", {"body": "Win the \u04cfottery"}, True),  # Cyrillic palochka
         ("email", "@spam.example", {"email": "anyone@mail.spam.example"}, True),
         ("email", "@spam.example", {"email": "anyone@MAIL.SPAM.EXAMPLE"}, True),
         ("email", "@spam.example", {"email": "anyone@spam.example.org"}, False),
@@ -84,3 +91,13 @@ def test_policy_is_a_declaration_read_from_settings(settings):
     assert policy.auto_close_field == "published_at"
     with pytest.raises(AttributeError):
         policy.no_such_threshold  # noqa: B018
+
+
+@pytest.mark.parametrize(
+    "mark",
+    [chr(c) for c in [*range(0x200B, 0x2010), *range(0x202A, 0x202F), 0x2060, 0xFEFF, 0xFFA0]],
+)
+def test_every_invisible_mark_is_folded_away(mark):
+    from comments.folding import fold
+
+    assert fold(f"ca{mark}si{mark}no") == "casino"
