@@ -94,3 +94,32 @@ def test_migrate_writes_site_domain_to_the_sites_framework(settings):
     post_migrate.send(sender=apps.get_app_config("sites"), app_config=apps.get_app_config("sites"))
     site = Site.objects.get_current()
     assert (site.domain, site.name) == ("news.example.org", settings.NEWSDESK["SITE_NAME"])
+
+
+@pytest.mark.parametrize("entry_point", ["newsdesk.wsgi", "newsdesk.asgi"])
+def test_every_server_entry_point_refuses_unsafe_production_settings(entry_point):
+    """gunicorn, uvicorn and daphne run no system checks: importing the application must."""
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL"}}
+    # Production as it starts by default: a per-process cache, no public domain.
+    env.update(
+        DJANGO_SETTINGS_MODULE="newsdesk.settings",
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="news.example.org",
+        SITE_DOMAIN="",
+        CACHE_URL="locmemcache://",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", f"import {entry_point}"],
+        env=env,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and "safeguards.E00" in result.stderr
