@@ -31,8 +31,14 @@ def current_hour(at=None):
     return (at or timezone.now()).replace(minute=0, second=0, microsecond=0)
 
 
+# The largest primary key (a signed 64-bit integer): the beacon's URL takes any digits.
+LARGEST_ID = 2**63 - 1
+
+
 def record_read(article_id: int, *, at=None) -> bool:
     """Count one read of a published article; False (and nothing stored) for anything else."""
+    if not 0 < article_id <= LARGEST_ID:
+        return False  # no article has it, and the database could not even compare it (a 500)
     hour = current_hour(at)
     if HourlyReads.objects.filter(article_id=article_id, hour=hour).update(count=F("count") + 1):
         return True

@@ -54,6 +54,9 @@ def test_publishing_without_a_time_means_now():
         '<p onclick="alert(1)">Hi</p>',
         '<p>Hi</p><iframe src="https://evil.example/"></iframe>',
         '<p style="background:url(javascript:alert(1))">Hi</p>',
+        # A quotation's source is a URL too, though nh3 checks only href and src.
+        '<p>Hi</p><blockquote cite="javascript:alert(1)">q</blockquote>',
+        '<p>Hi</p><q cite="java&#x09;script:alert(1)">q</q>',
     ],
 )
 def test_body_is_sanitised_on_save(payload):
@@ -77,6 +80,13 @@ def test_sanitising_keeps_the_journalism():
     )
     assert "<blockquote><p>“We live in a very dangerous world.”</p></blockquote>" in article.body
     assert "<h2>Context</h2>" in article.body
+
+
+def test_a_quotation_keeps_a_web_source():
+    article = make_article(
+        body='<blockquote cite="https://example.org/speech"><p>Q</p></blockquote>'
+    )
+    assert 'cite="https://example.org/speech"' in article.body
 
 
 def test_an_article_is_never_related_to_itself():

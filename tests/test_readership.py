@@ -39,6 +39,8 @@ def test_unpublished_or_unknown_articles_are_not_counted(client, status):
     article = make_article(status=status)
     assert client.post(f"/reads/{article.pk}/").status_code == 204
     assert client.post("/reads/999999/").status_code == 204
+    # Beyond the largest primary key: the database cannot even compare it (was a 500).
+    assert client.post(f"/reads/{2**64}/").status_code == 204
     assert not HourlyReads.objects.exists()
 
 
