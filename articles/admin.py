@@ -21,8 +21,8 @@ from .xml_text import EditorTextForm
 
 
 class NamedWithSlugForm(EditorTextForm):
-    """Category and source: a name with no letters ("!!!") leaves the admin's slug box empty;
-    the slug policy fills it rather than asking the editor to invent one."""
+    """Category, source and author: a name with no letters ("!!!") leaves the admin's slug box
+    empty; the slug policy fills it rather than asking the editor to invent one."""
 
     slug_prefix = "item"
 
@@ -45,6 +45,10 @@ class CategoryForm(NamedWithSlugForm):
 
 class SourceForm(NamedWithSlugForm):
     slug_prefix = "source"
+
+
+class AuthorProfileForm(NamedWithSlugForm):
+    slug_prefix = "author"
 
 
 @admin.register(Category)
@@ -79,6 +83,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 @admin.register(AuthorProfile)
 class AuthorProfileAdmin(admin.ModelAdmin):
+    form = AuthorProfileForm
     list_display = ["name", "role", "position", "slug"]
     list_editable = ["position"]
     search_fields = ["name", "role", "bio"]

@@ -3,12 +3,21 @@
 from django.db import models
 from django.urls import reverse
 
+from .slugs import validate_slug
+
 
 class AuthorProfile(models.Model):
     """A journalist on the desk. Not an account: contributors need no login to be credited."""
 
     name = models.CharField(max_length=150)
-    slug = models.SlugField(max_length=150, unique=True, help_text="The author page's address.")
+    # The one slug policy (articles/slugs.py): a Russian or Japanese name keeps its letters.
+    slug = models.SlugField(
+        max_length=150,
+        unique=True,
+        allow_unicode=True,
+        validators=[validate_slug],
+        help_text="The author page's address.",
+    )
     role = models.CharField(
         max_length=150, blank=True, help_text='e.g. "Defence correspondent, Tokyo".'
     )

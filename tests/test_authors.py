@@ -98,3 +98,27 @@ def test_editors_manage_profiles_in_the_admin(editor_client):
     )
     assert response.status_code == 302
     assert AuthorProfile.objects.get(slug="dan-reyes").get_absolute_url() == "/author/dan-reyes/"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Amélie Dupré", "Анна Смирнова", "森 愛子", "ليلى حداد", "★★★"],
+    ids=["French", "Russian", "Japanese", "Arabic", "no letters"],
+)
+def test_an_author_in_any_language_gets_a_slug_by_the_policy_and_a_page(
+    editor_client, client, name
+):
+    from urllib.parse import quote
+
+    from articles.slugs import slug_for_name
+
+    response = editor_client.post(
+        "/admin/articles/authorprofile/add/", {"name": name, "slug": "", "position": 1}
+    )
+    assert response.status_code == 302
+    author = AuthorProfile.objects.get(name=name)
+    assert author.slug == slug_for_name(name, max_length=150, prefix="author")
+    assert author.get_absolute_url() == f"/author/{quote(author.slug)}/"
+    make_article(author_profile=author, headline="Filed from the desk")
+    page = client.get(author.get_absolute_url())
+    assert page.status_code == 200 and "Filed from the desk" in page.content.decode()
