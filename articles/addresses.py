@@ -5,8 +5,9 @@ A list page shows dozens of links (each card: the article, its categories, its s
 rendering was spent there. The pattern of each name is reversed once with a marker slug and
 the slug put in its place afterwards, percent-encoded as reverse() encodes it (a Unicode
 slug, "оборона", becomes "%D0%BE...": sitemaps require RFC 3986 addresses, and a link must
-match reverse()'s byte for byte for the page cache and canonical links). The script prefix is read per call (it can differ per request), and the cache is
-cleared whenever the URL configuration changes (tests, the benchmark's urls).
+match reverse()'s byte for byte for the page cache and canonical links). The script prefix
+is read per call (it can differ per request), and the cache is cleared whenever the URL
+configuration changes (tests, the benchmark's urls).
 """
 
 import functools

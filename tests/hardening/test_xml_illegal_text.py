@@ -144,12 +144,13 @@ def test_a_smuggled_image_alt_text_keeps_every_feed_well_formed(client):
 @pytest.mark.parametrize("field", ["alt_text", "caption", "credit", "title"])
 def test_the_image_upload_refuses_a_control_character(editor_client, field):
     from images.models import Image
-    from tests.images.conftest import jpeg_bytes, upload
+    from tests.factories import image_bytes
+    from tests.images.conftest import upload
 
-    data = {"file": upload(jpeg_bytes((300, 200))), "alt_text": "A map"}
+    data = {"alt_text": "A map"}
     data[field] = "Map\x07"
     for url in (reverse("admin:images_image_add"), reverse("admin:images_image_chooser_upload")):
-        data["file"] = upload(jpeg_bytes((300, 200)))
+        data["file"] = upload(image_bytes((300, 200)))
         response = editor_client.post(url, data)
         assert response.status_code in (200, 400)
         assert "U+0007" in response.content.decode()
