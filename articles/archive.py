@@ -39,8 +39,10 @@ from .archive_vocabulary import (
     EXTRA_CATEGORIES,
     EXTRA_SOURCES,
     HEADLINE_VERBS,
+    PLACE_NAMES,
     TAG_QUALIFIERS,
     TAG_STEMS,
+    place_name,
 )
 from .authors import AuthorProfile
 from .models import Article, Category, RelatedLink, Source, TaggedArticle
@@ -96,6 +98,11 @@ class ArchiveGenerator:
             categories, sources, tags = self.categories(), self.sources(), self.tags()
             staff = self.staff()
             self.paragraphs = [escape(text) for text in self.paragraph_pool()]
+            # Place names in a long tail: a few in many stories, most in one or two.
+            self.places = [place_name(rank) for rank in range(PLACE_NAMES)]
+            self.place_weights = list(
+                itertools.accumulate(1 / (rank + 1) ** 1.1 for rank in range(PLACE_NAMES))
+            )
             first_id = next_id(Article)
             published = self.articles(first_id, categories, sources, tags, staff)
             self.related_links([pk for pk, _ in published])
@@ -269,6 +276,8 @@ class ArchiveGenerator:
             f"{pick.choice(TAG_QUALIFIERS)} amid {pick.choice(TAG_STEMS)} concerns"
         )[:200]
         paragraphs = pick.sample(self.paragraphs, k=min(len(self.paragraphs), pick.randint(8, 22)))
+        place = pick.choices(self.places, cum_weights=self.place_weights)[0]
+        paragraphs.append(f"Officials in {place} said they were following the reports.")
         roll = pick.random()
         status = Article.Status.PUBLISHED
         if roll < 0.02:

@@ -130,3 +130,18 @@ COMMENT_WORDS = (
     "think know article point good bad important question answer war peace deterrence exercise"
 ).split()
 NAMES = ["Alex", "Sam", "Kenji", "Mei", "Ravi", "Anna", "Tom", "Hana", "Jae", "Lena", "Omar"]
+
+# Syllables of made-up place names: a real archive's rarest words are names, and search for a
+# rare word is measured on them (bench/pages.py).
+PLACE_SYLLABLES = ["ka", "ro", "vel", "tan", "mir", "os", "be", "lun", "dra", "shi", "por", "ez"]
+PLACE_NAMES = 20_000
+
+
+def place_name(rank: int) -> str:
+    """The rank-th made-up place name (Karo, Velmir...): distinct for every rank."""
+    syllables, base = [], len(PLACE_SYLLABLES)
+    rank += base  # two syllables at least
+    while rank:
+        rank, digit = divmod(rank, base)
+        syllables.append(PLACE_SYLLABLES[digit])
+    return "".join(syllables).capitalize()
