@@ -275,7 +275,9 @@ class ArchiveGenerator:
             f"{pick.choice(TAG_STEMS)} {pick.choice(HEADLINE_VERBS)} {pick.choice(TAG_STEMS).lower()} "
             f"{pick.choice(TAG_QUALIFIERS)} amid {pick.choice(TAG_STEMS)} concerns"
         )[:200]
-        paragraphs = pick.sample(self.paragraphs, k=min(len(self.paragraphs), pick.randint(8, 22)))
+        paragraphs: list[str] = pick.sample(
+            self.paragraphs, k=min(len(self.paragraphs), pick.randint(8, 22))
+        )
         place = pick.choices(self.places, cum_weights=self.place_weights)[0]
         paragraphs.append(f"Officials in {place} said they were following the reports.")
         roll = pick.random()
