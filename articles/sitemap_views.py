@@ -25,16 +25,29 @@ from .sitemaps import sitemaps
 REPLAYED_HEADERS = ("Content-Type", "Last-Modified", "X-Robots-Tag")
 
 
+def kept_page_number(request, kwargs) -> int | None:
+    """The page a request may be kept as, or None to build it without keeping it: every
+    spelling int() accepts ("01", "+1", " 1") would otherwise be an entry of its own, and a
+    stream of them would fill each process's memory with copies of 1,000-URL pages."""
+    if "section" not in kwargs:
+        return 1  # the index has one page, whatever its parameters
+    number = request.GET.get("p", "1")
+    return int(number) if number.isascii() and number.isdigit() and number[0] != "0" else None
+
+
 def kept_as_fragment(view):
     @functools.wraps(view)
     def kept(request, *args, **kwargs):
         timeout = int(min(fragment_timeout(), seconds_until_next_publication()))
         if timeout < 1:
             return view(request, *args, **kwargs)
+        page = kept_page_number(request, kwargs)
+        if page is None:
+            return view(request, *args, **kwargs)
         # Read before the page is built: a change made while it is built outdates it.
         version = cache_tags.fingerprint([cache_tags.SITE, cache_tags.SITEMAPS])
-        # Only the page number changes what a sitemap holds; other parameters share its entry.
-        key = f"sitemap:{version}:{request.path}:{request.GET.get('p', '1')}"
+        # The scheme is in every <loc>; only the page number changes what a section holds.
+        key = f"sitemap:{version}:{request.scheme}:{kwargs.get('section', '')}:{page}"
         fragments = caches["template_fragments"]
         entry = fragments.get(key)
         if entry is not None:

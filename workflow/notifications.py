@@ -11,6 +11,7 @@ failed send missed.
 
 import logging
 from collections import defaultdict
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -29,6 +30,8 @@ LOCK_KEY = "workflow:notify:lock"
 EDITORS_GROUP = "Editors"
 # Steps someone else must hear of: who hears is decided in _recipients().
 NOTIFIED_ACTIONS = ["submit", "return", "publish", "schedule"]
+# An address that keeps refusing is not tried for ever: news of a step this old is no news.
+GIVE_UP_AFTER = timedelta(days=3)
 
 
 def _editors():
@@ -94,7 +97,12 @@ def notify_desk(*, force=False):
                 missed.update(c.pk for c in theirs)
         StatusChangeNotice.objects.bulk_create(notices)
         # A step is done once everyone concerned heard; whoever a failed send missed is tried
-        # again on the next run, and only they (the others are in StatusChangeNotice).
+        # again on the next run, and only they (the others are in StatusChangeNotice), until
+        # the step is GIVE_UP_AFTER old.
+        for change in changes:
+            if change.pk in missed and change.at < now - GIVE_UP_AFTER:
+                logger.warning("Gave up e-mailing the desk about workflow step %s", change.pk)
+                missed.discard(change.pk)
         told = [c.pk for c in changes if c.pk not in missed]
         StatusChange.objects.filter(pk__in=told).update(notified_at=now)
     return len(told)

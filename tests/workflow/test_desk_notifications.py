@@ -147,3 +147,21 @@ def test_a_failed_send_to_one_editor_is_retried_for_that_editor_alone(
     mail.outbox.clear()
     call_command("notify_desk", "--force", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert mail.outbox == []
+
+
+def test_an_address_that_keeps_refusing_is_given_up_after_three_days(
+    writer, desk_editor, writers_draft, django_capture_on_commit_callbacks, monkeypatch, caplog
+):
+    def refusing(subject, message, from_email, recipient_list, **kwargs):
+        raise ConnectionRefusedError("mailbox unavailable")
+
+    monkeypatch.setattr("workflow.notifications.send_mail", refusing)
+    step(django_capture_on_commit_callbacks, "submit", article=writers_draft, by=writer)
+    call_command("notify_desk", "--force", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert StatusChange.objects.get().notified_at is None  # tried again next time
+
+    StatusChange.objects.update(at=timezone.now() - timedelta(days=4))
+    call_command("notify_desk", "--force", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert StatusChange.objects.get().notified_at is not None
+    assert "Gave up e-mailing the desk" in caplog.text
+
