@@ -164,4 +164,3 @@ def test_an_address_that_keeps_refusing_is_given_up_after_three_days(
     call_command("notify_desk", "--force", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert StatusChange.objects.get().notified_at is not None
     assert "Gave up e-mailing the desk" in caplog.text
-
