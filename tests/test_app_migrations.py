@@ -10,22 +10,17 @@ import pytest
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article
 from comments.models import BlockedTerm, Comment
+from tests.migrating import latest, migrate
 from workflow.models import ArticleNote, ArticleRedirect
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 MOVED_TO = ("comments", "workflow")
-
-
-def latest():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
 # Apps whose first migration depends on articles after the move (issues 12 and 15).
@@ -38,14 +33,6 @@ def before_the_move():
     absent = (*MOVED_TO, *LATER_APPS)
     others = [node for node in latest() if node[0] not in ("articles", *absent)]
     return [*others, ("articles", "0004_reader_site"), *((app, None) for app in absent)]
-
-
-def migrate(targets):
-    """Migrate to `targets` and return the models as they were at that point."""
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state([t for t in targets if t[1] is not None]).apps
 
 
 def fill_the_old_schema(old):

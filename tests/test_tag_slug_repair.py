@@ -1,13 +1,12 @@
 """Tags stored with a slug no address can carry (before the slug policy) are repaired once."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from taggit.models import Tag
 
 from articles.slugs import validate_slug
 from tests.factories import make_article
+from tests.migrating import latest, migrate
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -15,17 +14,11 @@ BEFORE = ("articles", "0013_edit_version")
 REPAIR = ("articles", "0014_repair_tag_slugs")
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-
-
 @pytest.fixture
 def back_to_latest():
     """Later tests run on the whole schema: every app at its newest migration again."""
     yield
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    migrate(latest())
 
 
 def test_tags_with_an_empty_or_invalid_slug_get_one_by_the_policy(client, back_to_latest):

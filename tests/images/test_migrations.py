@@ -8,27 +8,15 @@ for the apps' move.
 import json
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from tests.factories import image_bytes
+from tests.migrating import latest, migrate
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = ("articles", "0010_unicode_slugs")
 REVERSION = ("reversion", "0002_add_index_on_version_for_content_type_and_db")
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
-
-
-def latest():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
 LEADS = {
