@@ -3,16 +3,18 @@
 Every story appears once: the lead, then the two stories under it, then the latest list, then a
 section per home category, each leaving out what is already shown.
 
-Queries: lead story, the next stories (top and latest together), the home sections' categories,
-then every section's articles in one query and their categories in another, each reading a
-few index entries whatever the archive's size. Cards need nothing else: their one label is
+Queries: the pinned lead story, the newest stories (lead, top and latest together), the home
+sections' categories, then every section's articles in one query (its per-category parts
+written as SQL, articles/link_queries.py) and their categories in another, each reading a few
+index entries whatever the archive's size. Cards need nothing else: their one label is
 the primary category, fetched with the article (`for_listing()`).
 """
 
 from dataclasses import dataclass, field
 
+from .link_queries import newest_in_categories
 from .models import Article, Category
-from .querysets import any_of, with_renditions
+from .querysets import with_renditions
 
 TOP_COUNT = 2
 LATEST_COUNT = 6
@@ -40,17 +42,17 @@ def section_rows(categories, *, leaving_out):
     as (category id, article) pairs newest first, in two queries whatever the archive's size:
     the articles, from one small index range per category (a UNION ALL), then which of the
     categories each belongs to. (A window numbering every category's articles read them all.)"""
-    published = Article.objects.published()
-    newest = (
-        published.filter(categories=category)
-        .exclude(pk__in=leaving_out)
-        .order_by("-published_at", "-id")
-        .values("pk")[:SECTION_OVERFETCH]
-        for category in categories
+    newest = newest_in_categories(
+        [category.pk for category in categories],
+        leaving_out=leaving_out,
+        per_category=SECTION_OVERFETCH,
     )
+    if newest is None:
+        return
     articles = {
         article.pk: article
-        for article in published.filter(any_of(newest))
+        for article in Article.objects.published()
+        .filter(pk__in=newest)
         .order_by("-published_at", "-id")
         .for_listing(renditions=False)
     }
@@ -67,23 +69,21 @@ def section_rows(categories, *, leaving_out):
             yield category_id, article
 
 
-def lead_story(published):
-    """The newest pinned story (a partial index holds the pinned few), else the newest."""
+def top_of_page(published):
+    """The lead story and the stories after it: the newest pinned story (a partial index holds
+    the pinned few), else the newest. The newest few are read once for both."""
     newest_first = published.order_by("-published_at", "-id").for_listing(renditions=False)
-    return newest_first.filter(is_lead=True).first() or newest_first.first()
+    newest = list(newest_first[: 1 + TOP_COUNT + LATEST_COUNT])
+    lead = newest_first.filter(is_lead=True).first() or (newest[0] if newest else None)
+    following = [article for article in newest if article != lead][: TOP_COUNT + LATEST_COUNT]
+    return lead, following
 
 
 def home_page():
     published = Article.objects.published()
-    lead = lead_story(published)
-    shown = {lead.pk} if lead else set()
-    following = list(
-        published.exclude(pk__in=shown)
-        .order_by("-published_at", "-id")
-        .for_listing(renditions=False)[: TOP_COUNT + LATEST_COUNT]
-    )
+    lead, following = top_of_page(published)
     top, latest = following[:TOP_COUNT], following[TOP_COUNT:]
-    shown |= {article.pk for article in following}
+    shown = {article.pk for article in [lead, *following] if article}
 
     categories = home_categories()
     candidates: dict[int, list[Article]] = {category.pk: [] for category in categories}

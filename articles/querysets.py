@@ -3,25 +3,11 @@ from typing import TYPE_CHECKING
 from django.db import connection, models
 from django.utils import timezone
 
-
-def any_of(subqueries) -> models.Q:
-    """A condition: the row's id is among those of any of `subqueries` (each a small, sliced
-    index range). On PostgreSQL one UNION ALL, which the planner reads range by range; an OR of
-    IN (subquery) would make it test every row of the table against each. SQLite, which
-    refuses sliced parts in a UNION, gets the OR (its databases are small)."""
-    subqueries = list(subqueries)
-    if not subqueries:
-        return models.Q(pk__in=[])
-    if connection.features.supports_slicing_ordering_in_compound:
-        first, *rest = subqueries
-        return models.Q(pk__in=first.union(*rest, all=True) if rest else first)
-    condition = models.Q(pk__in=[])
-    for subquery in subqueries:
-        condition |= models.Q(pk__in=subquery)
-    return condition
-
-
 # The stored renditions of each article's lead image (images app), for {% picture %}.
+# A card never shows the body or the search vector, the two largest columns: a list page read
+# about 10 KB a card of them and decoded them into every instance.
+NOT_ON_CARDS = ("body", "search_vector")
+
 RENDITIONS = "lead_image__renditions"
 
 
@@ -66,7 +52,9 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         category and the approved-comment count is a column kept by the comments app. The lead
         images' renditions come in one more query for the whole list (`renditions=False`: the
         caller prefetches them once for several lists, with with_renditions())."""
-        listing = self.select_related("source", "primary_category", "author_profile", "lead_image")
+        listing = self.select_related(
+            "source", "primary_category", "author_profile", "lead_image"
+        ).defer(*NOT_ON_CARDS)
         return listing.prefetch_related(RENDITIONS) if renditions else listing
 
     def lead_story_first(self):

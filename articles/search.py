@@ -116,6 +116,8 @@ def _search_postgresql(terms: list[Term], *, sort: str, narrow):
             .annotate(rank=SearchRank(F("search_vector"), search_query))
             .order_by("-rank", "-published_at", "-id")
         )
+    # One passage, the one that best covers the query: in fragment mode (two passages) PostgreSQL
+    # takes twice as long, about 0.75 ms an article body, and a page of results is 12 of them.
     found = found.annotate(
         snippet_source=SearchHeadline(
             "body",
@@ -125,8 +127,6 @@ def _search_postgresql(terms: list[Term], *, sort: str, narrow):
             stop_sel=STOP,
             max_words=35,
             min_words=15,
-            max_fragments=2,
-            fragment_delimiter=" … ",
         )
     )
     return found, recent_only

@@ -32,8 +32,10 @@ class PublishedArticlesMixin:
 
     def get_queryset(self):
         # The byline's author and the label's category come in the same (single) query.
-        return Article.objects.published().select_related(
-            "primary_category", "author_profile", "lead_image"
+        return (
+            Article.objects.published()
+            .select_related("primary_category", "author_profile", "lead_image")
+            .defer("search_vector")  # the page never shows it: a few KB a row to decode
         )
 
 

@@ -160,6 +160,23 @@ if (
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}"
     )
+# Prepared statements: a reader page runs the same dozen queries again and again, and planning
+# them (joins of four or five tables) cost PostgreSQL more than running them: 4.6 ms of planning
+# against 0.8 ms of execution for a category page's list. With the parameters sent apart from
+# the SQL (server-side binding), psycopg prepares a query on a connection the second time it
+# sees it, and PostgreSQL plans it once. When serving requests only (as the statement timeout):
+# a statement then takes at most 65,535 parameters, which a management command writing in bulk
+# (the WordPress import, generate_archive) has no reason to mind. Turn off behind a pooler in
+# transaction mode that cannot keep prepared statements (PgBouncer before 1.21).
+DATABASE_PREPARED_STATEMENTS = env.bool(
+    "DATABASE_PREPARED_STATEMENTS", default=env.bool("NEWSDESK_SERVING_REQUESTS", default=False)
+)
+if DATABASES["default"]["ENGINE"].endswith("postgresql") and DATABASE_PREPARED_STATEMENTS:
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"server_side_binding": True, "prepare_threshold": 2}
+    )
+    # Django's backend, with bulk writes cut to that limit of parameters per statement.
+    DATABASES["default"]["ENGINE"] = "newsdesk.postgresql"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # CACHE_URL: redis://127.0.0.1:6379/1 in production; per-process memory otherwise.

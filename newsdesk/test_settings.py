@@ -7,6 +7,8 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "test-suite-only-key-not-secret-0123456789abcdefghijklmnop")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+# The suite runs on the database connection that serving requests uses (prepared statements).
+os.environ.setdefault("DATABASE_PREPARED_STATEMENTS", "true")
 
 from newsdesk.settings import *  # noqa: E402,F403
 

@@ -151,3 +151,24 @@ def test_a_card_shows_one_label_the_primary_category(client):
     assert card.count('class="category-label"') == 1
     assert f'<a href="{chosen.get_absolute_url()}">{chosen.name}</a>' in card
     assert first.name not in card
+
+
+def test_a_quiet_section_keeps_its_old_stories_beside_a_busy_one(client):
+    busy = make_category(name="Busy", show_on_home=True)
+    quiet = make_category(name="Quiet", show_on_home=True)
+    now = timezone.now()
+    for n in range(30):
+        make_article(
+            headline=f"Busy story {n}", categories=[busy], published_at=now - timedelta(hours=n + 1)
+        )
+    for n in range(2):
+        make_article(
+            headline=f"Quiet story {n}",
+            categories=[quiet],
+            published_at=now - timedelta(days=400 + n),
+        )
+    fill_top_of_page()
+    page = client.get("/").content.decode()
+    section = page.split(f'id="section-{quiet.slug}"', 1)[1].split("</section>", 1)[0]
+    assert "Quiet story 0" in section and "Quiet story 1" in section
+    assert "Busy story" not in section
