@@ -213,6 +213,9 @@ def search_articles(query: str, *, category=None, since=None, until=None, sort=S
     else:
         found = narrow(_search_fallback(terms, sort=sort))
     found = found.for_listing()
+    if connection.vendor != "postgresql":
+        # Without PostgreSQL's highlighted passage, the snippet is cut from the body here.
+        found = found.defer(None).defer("search_vector")
     # A phrase looked for in the most recent articles holding its words only: the page says so.
     found.phrase_among_recent = recent_only  # type: ignore[attr-defined]
     return found
@@ -241,7 +244,8 @@ def snippet_for(article, query: str) -> str:
     if pattern is None:
         return marked_snippet(article.standfirst)
     text = article.standfirst
-    if not pattern.search(text):
+    # PostgreSQL looked for the words in the body already (snippet_source): they are not there.
+    if source is None and not pattern.search(text):
         body = " ".join(html.unescape(strip_tags(article.body)).split())
         match = pattern.search(body)
         if match:

@@ -13,7 +13,15 @@ def settings_in_subprocess(env, expression="print('ok')"):
     clean_env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"}
+        if k
+        not in {
+            "DEBUG",
+            "SECRET_KEY",
+            "DATABASE_URL",
+            "ALLOWED_HOSTS",
+            "DATABASE_PREPARED_STATEMENTS",
+            "NEWSDESK_SERVING_REQUESTS",
+        }
     }
     return subprocess.run(
         [sys.executable, "-c", code],
@@ -43,6 +51,27 @@ def test_database_url_selects_postgresql():
         "d = settings.DATABASES['default']; print(d['ENGINE'], d['HOST'], d['NAME'])",
     )
     assert result.stdout.strip() == "django.db.backends.postgresql db.internal newsdesk"
+
+
+def test_serving_requests_prepares_statements_on_postgresql():
+    show = "d = settings.DATABASES['default']; print(d['ENGINE'], d['OPTIONS'])"
+    url = "postgres://news:pw@db.internal:5432/newsdesk"
+    serving = settings_in_subprocess(
+        {"SECRET_KEY": "x" * 50, "DATABASE_URL": url, "NEWSDESK_SERVING_REQUESTS": "1"}, show
+    )
+    assert serving.stdout.startswith("newsdesk.postgresql ")
+    assert "'server_side_binding': True" in serving.stdout
+    turned_off = settings_in_subprocess(
+        {
+            "SECRET_KEY": "x" * 50,
+            "DATABASE_URL": url,
+            "NEWSDESK_SERVING_REQUESTS": "1",
+            "DATABASE_PREPARED_STATEMENTS": "false",
+        },
+        show,
+    )
+    assert turned_off.stdout.startswith("django.db.backends.postgresql ")
+    assert "server_side_binding" not in turned_off.stdout
 
 
 def test_embedded_sqlite_is_the_default():
