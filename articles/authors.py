@@ -1,8 +1,8 @@
 """Staff profiles: the people credited in bylines, each with a page of their articles."""
 
 from django.db import models
-from django.urls import reverse
 
+from .addresses import slug_address
 from .slugs import validate_slug
 
 
@@ -53,7 +53,7 @@ class AuthorProfile(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:author", kwargs={"slug": self.slug})
+        return slug_address("articles:author", self.slug)
 
     @property
     def initials(self):
