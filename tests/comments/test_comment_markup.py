@@ -1,13 +1,15 @@
-"""The markup of each comment on the article page, pinned byte for byte.
+"""The markup of each comment on the article page, and of the comment form's fields, pinned
+byte for byte.
 
-comments/rendering.py builds it in Python (it was a template included per comment); these are
-the exact bytes the template produced, whitespace included, so a change to either shows here.
+comments/rendering.py builds both in Python (they were a template included per comment and one
+rendered per widget); these are the exact bytes the templates produced, whitespace included.
 """
 
 from datetime import UTC, datetime
 
 import hypothesis
 import pytest
+from django.forms.renderers import DjangoTemplates
 from django.template.defaultfilters import date
 from django.test import Client
 from django.utils import timezone, translation
@@ -15,8 +17,9 @@ from django.utils.timezone import template_localtime  # type: ignore[attr-define
 from hypothesis import given
 from hypothesis import strategies as st
 
+from comments.forms import CommentForm
 from comments.models import Comment
-from comments.rendering import shown_time
+from comments.rendering import WIDGET_RENDERER, shown_time
 
 from .conftest import form_data, make_comment, post_url
 
@@ -192,3 +195,47 @@ def test_shown_time_is_the_date_filters_text(moment, zone, language):
     # rendering.shown_time writes out {{ created_at|date:"j F Y, H:i" }}; the filter is the rule.
     with timezone.override(zone), translation.override(language):
         assert shown_time(moment) == date(template_localtime(moment), "j F Y, H:i")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,  # the empty form on the article page
+        {"parent": "7"},  # a reply's form, without JavaScript
+        form_data(name=HOSTILE_NAME, email="bad@@x", body='<b>"Hi"</b> &\n', parent="x"),
+        form_data(name="", body="", notify_on_approval="on", website="spam", timestamp="bad"),
+    ],
+)
+def test_form_widgets_are_the_django_templates_markup(article, data):
+    # comments.rendering.WidgetRenderer writes the widgets out; Django's templates are the rule.
+    def form(renderer=None):
+        if data is not None and "name" in data:
+            built = CommentForm(data, article=article, renderer=renderer)
+            built.is_valid()
+            return built
+        return CommentForm(initial=data, article=article, renderer=renderer)
+
+    ours, djangos = form(), form(DjangoTemplates())
+    assert ours.renderer is WIDGET_RENDERER
+    for name in ours.fields:
+        assert str(ours[name]) == str(djangos[name])
+
+
+def test_a_failed_post_shows_what_was_typed_and_what_is_wrong(client, article):
+    response = client.post(
+        post_url(article),
+        form_data(name=HOSTILE_NAME, email="bad@@x", body='<b>"Hi"</b> &\nmore'),
+    )
+    html = response.content.decode()
+    assert (
+        f'<input type="text" name="name" value="{HOSTILE_NAME_HTML}" autocomplete="name"'
+        ' maxlength="80" required id="id_name">'
+    ) in html
+    assert (
+        '<input type="email" name="email" value="bad@@x" autocomplete="email" maxlength="254"'
+        ' required aria-invalid="true" aria-describedby="id_email_error" id="id_email">'
+    ) in html
+    assert (
+        '<textarea name="body" cols="40" rows="6" maxlength="5000" required id="id_body">\n'
+        "&lt;b&gt;&quot;Hi&quot;&lt;/b&gt; &amp;\nmore</textarea>"
+    ) in html
