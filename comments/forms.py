@@ -9,6 +9,7 @@ from django.core.validators import MaxLengthValidator
 
 from .models import Comment
 from .policy import CommentPolicy
+from .rendering import WIDGET_RENDERER
 
 TIMESTAMP_SALT = "articles.comments.form-timestamp"
 # Control characters (tab and line breaks allowed in the text) and the invisible direction
@@ -65,6 +66,9 @@ class SingleLineEmailField(forms.EmailField):
 
 
 class CommentForm(forms.Form):
+    # The widgets' markup without a template render each (comments/rendering.py).
+    default_renderer = WIDGET_RENDERER
+
     name = forms.CharField(
         label="Name",
         widget=forms.TextInput(attrs={"autocomplete": "name"}),

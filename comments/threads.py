@@ -8,6 +8,7 @@ its thread is on (Comment.get_absolute_url).
 
 Queries: two. The outline of the article's approved comments (id, parent, nothing else, read
 from an index) gives the threads, the counts and the page; then the page's comments in full.
+One when the article's stored count says its comments fit on a page: all of them in full.
 A reply whose parent is no longer approved starts a thread of its own, as it always has.
 """
 
@@ -71,13 +72,17 @@ class ThreadPage:
 
 def outline(article_id):
     """The approved comments' (id, parent id) in thread order, and each thread's root ids."""
-    rows = list(
+    return _outline_of(
         _comments()
         .approved()
         .filter(article=article_id)
         .order_by("created_at", "id")
         .values_list("id", "parent_id")
     )
+
+
+def _outline_of(rows):
+    rows = list(rows)
     approved = {pk for pk, _ in rows}
     roots = [pk for pk, parent in rows if parent not in approved]
     return rows, approved, roots
@@ -108,7 +113,11 @@ def pages_of_threads(rows, approved, roots) -> list[list[int]]:
 
 
 def thread_page(article, number: int) -> ThreadPage:
-    rows, approved, roots = outline(article.pk)
+    in_full = _all_in_full(article)
+    if in_full is not None:
+        rows, approved, roots = _outline_of((comment.pk, comment.parent_id) for comment in in_full)
+    else:
+        rows, approved, roots = outline(article.pk)
     pages = pages_of_threads(rows, approved, roots)
     number = min(number, len(pages))
     shown = set(pages[number - 1])
@@ -116,13 +125,11 @@ def thread_page(article, number: int) -> ThreadPage:
     for pk, parent in rows:
         if parent in shown:
             shown.add(pk)
-    comments: dict[int, Any] = {
-        comment.pk: comment
-        for comment in _comments()
-        .filter(pk__in=shown)
-        .order_by("created_at", "id")
-        .only(*SHOWN_FIELDS)
-    }
+    if in_full is None:
+        in_full = list(
+            _comments().filter(pk__in=shown).order_by("created_at", "id").only(*SHOWN_FIELDS)
+        )
+    comments: dict[int, Any] = {comment.pk: comment for comment in in_full if comment.pk in shown}
     page_roots: list[Any] = []
     for comment in comments.values():
         comment.thread_replies = []
@@ -130,6 +137,24 @@ def thread_page(article, number: int) -> ThreadPage:
         parent = comments.get(comment.parent_id) if comment.parent_id in approved else None
         (parent.thread_replies if parent else page_roots).append(comment)
     return ThreadPage(number=number, num_pages=len(pages), count=len(rows), roots=page_roots)
+
+
+def _all_in_full(article):
+    """All of the article's approved comments, read in full at once, when its stored count
+    (Article.comment_count, comments/counts.py) says they fit on one page: one query, not the
+    outline and then the page. The count only picks the way to read: were it stale, a page
+    would cost more time, never miss a comment."""
+    if "comment_count" in article.get_deferred_fields():
+        return None
+    if article.comment_count > comments_per_page():
+        return None
+    return list(
+        _comments()
+        .approved()
+        .filter(article=article.pk)
+        .order_by("created_at", "id")
+        .only(*SHOWN_FIELDS)
+    )
 
 
 def page_of(comment) -> int:

@@ -1,42 +1,20 @@
 """Template helpers for readers' comments (the comments app's, loaded with {% load comment_tags %})."""
 
-import re
-
 from django import template
 from django.db.models import Count, Min, Q
 from django.urls import reverse
-from django.utils.html import escape, urlize
-from django.utils.safestring import mark_safe
 
 from comments.forms import CommentForm
 from comments.models import Comment
 from comments.pending import pending_ids
 from comments.policy import CommentPolicy
+from comments.rendering import comment_list
 from comments.threads import PAGE_PARAMETER, requested_page, thread_page
 
 register = template.Library()
 
-LINK_REL = 'rel="nofollow ugc noopener"'
-
-
-# What urlize() can make a link of: a scheme, "www.", an e-mail address or one of its bare
-# domains. Text without any of them is only escaped: urlize() tests every word against its
-# patterns, and that was a third of a long comment page's rendering.
-MAYBE_LINK = re.compile(r"://|www\.|@|\.(?:com|edu|gov|int|mil|net|org)\b", re.IGNORECASE)
-
-
-@register.filter(is_safe=True)
-def comment_text(text):
-    """A commenter's plain text as HTML: escaped, links clickable, line breaks kept."""
-    if MAYBE_LINK.search(text):
-        # urlize escapes everything that is not a link it makes, so the only tags in its
-        # output are its own <a href="..."> links (a commenter's "<a" arrives as "&lt;a").
-        html = urlize(text, trim_url_limit=60, nofollow=False, autoescape=True)
-        html = html.replace("<a href=", f"<a {LINK_REL} href=")
-    else:
-        html = escape(text)
-    html = html.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
-    return mark_safe(html)  # noqa: S308 - escaped by urlize above
+# A list of comments and their replies, in one call rather than a template per comment.
+register.simple_tag(comment_list, name="comment_list")
 
 
 @register.simple_tag(takes_context=True)

@@ -5,6 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.models import Article
 from comments.models import Comment
 
 from .conftest import make_comment
@@ -21,11 +22,16 @@ def comment_names(html):
     return [part.split("</span>", 1)[0] for part in html.split('class="comment__author">')[1:]]
 
 
-def test_a_page_holds_its_threads_with_every_reply(client, article, three_per_page):
+# The article's stored count picks how the comments are read (comments/threads.py): all in full
+# when it says they fit on a page, else their outline and then the page's. Right, stale (0: the
+# comments made here are not counted) or far too high, the pages are the same.
+@pytest.mark.parametrize("stored_count", [10, 0, 100_000])
+def test_a_page_holds_its_threads_with_every_reply(client, article, three_per_page, stored_count):
     roots = [make_comment(article, name=f"Root{n}") for n in range(7)]
     reply = make_comment(article, parent=roots[3], name="ReplyToRoot3")
     make_comment(article, parent=reply, name="DeepReply")
     make_comment(article, parent=roots[0], name="ReplyToRoot0")
+    Article.objects.filter(pk=article.pk).update(comment_count=stored_count)
     url = article.get_absolute_url()
 
     first = client.get(url).content.decode()
@@ -41,6 +47,20 @@ def test_a_page_holds_its_threads_with_every_reply(client, article, three_per_pa
     third = client.get(url, {"comments": "3"}).content.decode()
     assert comment_names(third) == ["Root6"]
     assert "Later comments" not in third
+
+
+@pytest.mark.parametrize(("stored_count", "comment_queries"), [(3, 1), (500, 2)])
+def test_a_few_comments_are_read_in_one_query(client, article, stored_count, comment_queries):
+    root = make_comment(article)
+    make_comment(article, parent=root)
+    make_comment(article)
+    Article.objects.filter(pk=article.pk).update(comment_count=stored_count)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(article.get_absolute_url()).content.decode()
+    assert "3 comments" in html
+    # All three in full, or (past a page's worth by the stored count) the outline, then the page.
+    read = [q["sql"] for q in queries.captured_queries if 'FROM "articles_comment"' in q["sql"]]
+    assert len(read) == comment_queries
 
 
 @pytest.mark.parametrize("raw", ["0", "-4", "abc", "99999999999999999999", "%00", "3.5"])
