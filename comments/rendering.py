@@ -15,7 +15,7 @@ from django.utils.html import conditional_escape, escape, urlize
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime  # type: ignore[attr-defined] # not in the stubs
 
-from articles.templatetags.datetimes import isoformat
+from articles.dates import isoformat
 
 LINK_REL = 'rel="nofollow ugc noopener"'
 
