@@ -53,6 +53,14 @@ def related_articles(article, *, count=None):
         # The lead image (its stored size and alt text) in the same query, its renditions in one
         # more for all the related articles.
         .select_related("lead_image")
-        .only("headline", "slug", "published_at", "lead_image")[:count]
+        .only(
+            "headline",
+            "slug",
+            "published_at",
+            "lead_image__file",
+            "lead_image__width",
+            "lead_image__height",
+            "lead_image__alt_text",
+        )[:count]
     )
     return with_renditions(related)
