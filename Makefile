@@ -29,13 +29,16 @@ editor: $(STAMP)
 	DEBUG=true $(PYTHON) manage.py createsuperuser
 
 # The whole suite, browser tests included (Chromium, nginx and Java from Debian are installed
-# when missing).
+# when missing), spread over one pytest-xdist worker per CPU (TEST_WORKERS=0: one process). Each
+# worker has its own test database, Chromium, live server and nginx ports; worksteal hands the
+# long browser tests out so that no worker idles at the end while another still has a queue.
+TEST_WORKERS ?= auto
 test: $(STAMP) browser-deps
-	$(PYTHON) -m pytest
+	$(PYTHON) -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 # Everything but the browser tests.
 test-fast: $(STAMP)
-	$(PYTHON) -m pytest -m "not browser"
+	$(PYTHON) -m pytest -n $(TEST_WORKERS) --dist worksteal -m "not browser"
 
 # axe-core runs inside the browser tests only (never shipped to readers); fetched once from the
 # npm registry at a pinned version and checked against its digest.

@@ -21,12 +21,23 @@ pytestmark = [
 PORTS = os.environ.get("TEST_PORTS", "9000-9099")
 
 
+def this_workers_ports() -> tuple[int, int]:
+    """This test process's own slice [start, end) of TEST_PORTS. Under pytest-xdist two workers
+    probing one range at the same moment could both find a port free and start two nginx on it;
+    each worker takes its own share instead (a second run side by side sets its own TEST_PORTS)."""
+    start, end = (int(part) for part in PORTS.split("-"))
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    index = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+    share = (end + 1 - start) // workers
+    assert share > 0, f"TEST_PORTS={PORTS} has fewer ports than the {workers} test workers"
+    return start + index * share, start + (index + 1) * share
+
+
 @pytest.fixture
 def nginx(live_server, tmp_path, settings):
     settings.NEWSDESK = {**settings.NEWSDESK, "PAGE_MAX_AGE": 1, "PAGE_S_MAXAGE": 1}
     settings.ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
-    start, end = (int(part) for part in PORTS.split("-"))
-    port = free_port(start, end + 1)
+    port = free_port(*this_workers_ports())
     upstream = live_server.url.removeprefix("http://")
     with nginx_in_front(upstream=upstream, port=port, workdir=tmp_path / "nginx"):
         yield f"http://127.0.0.1:{port}"
