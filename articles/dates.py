@@ -29,7 +29,8 @@ def local_date(value, format_string: str) -> str:
     if set(format_string) <= DAY_FORMAT:
         # A day's format ("j F Y" on every card) is the same for every time of that day: a
         # list page writes a few days 12 to 25 times, and dateformat parses the format anew.
-        return _day(local.date(), format_string, translation.get_language())
+        day = local.date() if isinstance(local, datetime.datetime) else local
+        return _day(day, format_string, translation.get_language())
     return dateformat.format(local, format_string)
 
 

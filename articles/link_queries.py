@@ -8,7 +8,9 @@ for 1 to 2 ms of database time). Here each part is one line of SQL, and the ORM 
 the rest of the query: the article columns, the published() condition, the order.
 
 Every fragment reads only the link tables and the article table's own name, so it can be used
-as a RawSQL condition or annotation on an Article queryset. Parts are wrapped in a sub-select
+as a RawSQL condition or annotation on an Article queryset that is the outermost query: inside
+a subquery Django renames the outer table (U0...), and a fragment naming "articles_article"
+would then bind to the wrong query. Parts are wrapped in a sub-select
 because SQLite refuses ORDER BY and LIMIT directly in a UNION's parts.
 """
 

@@ -52,21 +52,25 @@ class StatementTimeoutMiddleware:
 
 @contextlib.contextmanager
 def expensive_statements(milliseconds: int):
-    """For the statements inside (PostgreSQL; elsewhere nothing): a shorter time limit, and a
-    plan made for each statement's own values. A reused (generic) plan suits the other pages'
-    queries, but not a search's: how many articles hold a word decides the plan, and with the
-    generic one a common word's search took PostgreSQL three times as long (archive, 100,000
-    articles)."""
+    """For the statements inside (PostgreSQL; elsewhere nothing): a shorter time limit (none
+    set with 0), and a plan made for each statement's own values. A reused (generic) plan suits
+    the other pages' queries, but not a search's: how many articles hold a word decides the
+    plan, and with the generic one a common word's search took PostgreSQL three times as long
+    (archive, 100,000 articles). Both settings are put back as they were."""
     if connection.vendor != "postgresql":
         yield
         return
     with connection.cursor() as cursor:
+        # The settings as they were are read (in the materialised CTE) before they are set.
         cursor.execute(
-            "SELECT current_setting('plan_cache_mode'), set_config('statement_timeout', %s, false),"
-            " set_config('plan_cache_mode', 'force_custom_plan', false)",
-            [str(milliseconds or settings.DATABASE_STATEMENT_TIMEOUT_MS)],
+            "WITH was AS MATERIALIZED (SELECT current_setting('statement_timeout') AS timeout,"
+            " current_setting('plan_cache_mode') AS plans)"
+            " SELECT was.timeout, was.plans,"
+            " set_config('statement_timeout', COALESCE(%s, was.timeout), false),"
+            " set_config('plan_cache_mode', 'force_custom_plan', false) FROM was",
+            [str(milliseconds) if milliseconds else None],
         )
-        plan_cache_mode = cursor.fetchone()[0]
+        timeout, plans = cursor.fetchone()[:2]
     try:
         yield
     finally:
@@ -76,7 +80,7 @@ def expensive_statements(milliseconds: int):
             cursor.execute(
                 "SELECT set_config('statement_timeout', %s, false),"
                 " set_config('plan_cache_mode', %s, false)",
-                [str(settings.DATABASE_STATEMENT_TIMEOUT_MS), plan_cache_mode],
+                [timeout, plans],
             )
 
 

@@ -14,7 +14,7 @@ MAX_QUERY_PARAMETERS = 65_535
 class DatabaseFeatures(features.DatabaseFeatures):
     @property
     def max_query_params(self):  # type: ignore[override]
-        if self.connection.settings_dict["OPTIONS"].get("server_side_binding"):
+        if self.connection.settings_dict["OPTIONS"].get("server_side_binding") is True:
             return MAX_QUERY_PARAMETERS
         return None
 
