@@ -6,7 +6,7 @@ Written in Python, not as a template include, because of what it cost: Django's 
 took about 0.5 ms a card (the include, its nested label include and the {% picture %} tag), with
 25 cards on the home page and 12 on each list page, every time the fragment cache is cold. This
 function writes the same markup (whitespace between elements aside) in about half the time; most
-of what is left is the picture and the date. Every value shown goes through conditional_escape(),
+of what is left is the picture. Every value shown goes through conditional_escape(),
 as {{ }} in a template does: text is escaped, what is already safe (a search snippet with its
 <mark>s, a picture) passes unchanged. Built with f-strings rather than format_html(), whose
 per-call formatting took a third of the time (as images/picture.py found for srcsets).
@@ -20,7 +20,7 @@ from django.utils.safestring import SafeString
 
 from images.picture import picture_html
 
-from .dates import isoformat, local_date
+from .dates import isoformat, shown_day
 
 # The picture's `sizes` per variant: the slot's width in each layout (static/css/site.css), so a
 # phone takes a small copy. The lead picture is at the top of the page: no lazy loading.
@@ -63,7 +63,7 @@ def card_meta_html(article, url: str) -> SafeString:
     published_at = article.published_at
     meta = (
         f'<p class="card__meta"><time datetime="{conditional_escape(isoformat(published_at))}">'
-        f"{conditional_escape(local_date(published_at, 'j F Y'))}</time>"
+        f"{conditional_escape(shown_day(published_at))}</time>"
     )
     if credit := article.author_profile or article.source:
         meta += (

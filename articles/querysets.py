@@ -26,7 +26,6 @@ CARD_FIELDS = (
 )
 
 # The stored renditions of each article's lead image (images app), for {% picture %}.
-
 RENDITIONS = "lead_image__renditions"
 
 

@@ -10,12 +10,10 @@ pins the markup.
 import re
 
 from django.forms.renderers import DjangoTemplates
-from django.utils.dates import MONTHS
 from django.utils.html import conditional_escape, escape, urlize
 from django.utils.safestring import mark_safe
-from django.utils.timezone import template_localtime  # type: ignore[attr-defined] # not in the stubs
 
-from articles.dates import isoformat
+from articles.dates import isoformat, shown_time
 
 LINK_REL = 'rel="nofollow ugc noopener"'
 
@@ -38,16 +36,6 @@ def comment_text(text):
         html = escape(text)
     html = html.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
     return mark_safe(html)  # noqa: S308 - escaped by urlize above
-
-
-def shown_time(value):
-    """{{ value|date:"j F Y, H:i" }}, the same text: the template engine converts an aware time
-    to the current time zone (template_localtime) and the filter formats it. Written out, as the
-    filter's general format parser was a third of the list's time; a test compares the two."""
-    local = template_localtime(value)
-    return (
-        f"{local.day} {MONTHS[local.month]} {local.year:04d}, {local.hour:02d}:{local.minute:02d}"
-    )
 
 
 def comment_list(comments, *, pending=False, comments_open=False, reply_address=""):

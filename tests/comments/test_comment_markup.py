@@ -7,19 +7,13 @@ rendered per widget); these are the exact bytes the templates produced, whitespa
 
 from datetime import UTC, datetime
 
-import hypothesis
 import pytest
 from django.forms.renderers import DjangoTemplates
-from django.template.defaultfilters import date
 from django.test import Client
-from django.utils import timezone, translation
-from django.utils.timezone import template_localtime  # type: ignore[attr-defined]
-from hypothesis import given
-from hypothesis import strategies as st
 
 from comments.forms import CommentForm
 from comments.models import Comment
-from comments.rendering import WIDGET_RENDERER, shown_time
+from comments.rendering import WIDGET_RENDERER
 
 from .conftest import form_data, make_comment, post_url
 
@@ -178,23 +172,6 @@ def test_approved_comments_are_never_badged_for_a_reader_with_a_pending_one(clie
     assert "Awaiting moderation" not in others_view
     assert "comment--pending" not in others_view
     assert f'data-reply-to="{approved.pk}"' in others_view
-
-
-LOCAL_TIME_ZONES = ["UTC", "Europe/London", "America/St_Johns", "Asia/Kolkata", "Pacific/Chatham"]
-
-
-@hypothesis.settings(max_examples=200, deadline=None)
-@given(
-    moment=st.datetimes(
-        min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30), timezones=st.just(UTC)
-    ),
-    zone=st.sampled_from(LOCAL_TIME_ZONES),
-    language=st.sampled_from(["en-gb", "de", "fr"]),
-)
-def test_shown_time_is_the_date_filters_text(moment, zone, language):
-    # rendering.shown_time writes out {{ created_at|date:"j F Y, H:i" }}; the filter is the rule.
-    with timezone.override(zone), translation.override(language):
-        assert shown_time(moment) == date(template_localtime(moment), "j F Y, H:i")
 
 
 @pytest.mark.parametrize(
