@@ -7,9 +7,9 @@ from django import forms
 from django.core import signing
 from django.core.validators import MaxLengthValidator
 
+from .form_markup import WIDGET_RENDERER
 from .models import Comment
 from .policy import CommentPolicy
-from .rendering import WIDGET_RENDERER
 
 TIMESTAMP_SALT = "articles.comments.form-timestamp"
 # Control characters (tab and line breaks allowed in the text) and the invisible direction
@@ -66,7 +66,7 @@ class SingleLineEmailField(forms.EmailField):
 
 
 class CommentForm(forms.Form):
-    # The widgets' markup without a template render each (comments/rendering.py).
+    # The widgets' markup without a template render each (comments/form_markup.py).
     default_renderer = WIDGET_RENDERER
 
     name = forms.CharField(

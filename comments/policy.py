@@ -50,7 +50,11 @@ class CommentPolicy:
 
     # Replies
     def can_reply_to(self, comment):
-        return comment.status == comment.Status.APPROVED and comment.depth < self.max_depth
+        return comment.status == comment.Status.APPROVED and self.replies_allowed_at(comment.depth)
+
+    def replies_allowed_at(self, depth):
+        """Whether an approved comment at this depth (1: a comment) may take replies."""
+        return depth < self.max_depth
 
     # Spam suspicion: reasons to hold a comment as a suspect; empty means none.
     def spam_reasons(self, *, name, email, body, ip_address, blocked_terms):

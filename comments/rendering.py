@@ -8,9 +8,9 @@ pins the markup.
 """
 
 import re
+from html import escape as html_escape
 
-from django.forms.renderers import DjangoTemplates
-from django.utils.html import conditional_escape, escape, urlize
+from django.utils.html import urlize
 from django.utils.safestring import mark_safe
 
 from articles.dates import isoformat, shown_time
@@ -23,6 +23,20 @@ LINK_REL = 'rel="nofollow ugc noopener"'
 MAYBE_LINK = re.compile(r"://|www\.|@|\.(?:com|edu|gov|int|mil|net|org)\b", re.IGNORECASE)
 
 PENDING_BADGE = '<span class="comment__badge">Awaiting moderation</span>'
+# What html.escape() changes: most values (ids, labels, names) have none of it.
+NEEDS_ESCAPING = re.compile("[&<>\"']").search
+
+
+def escaped(value) -> str:
+    """conditional_escape(value) as text: what autoescaping writes for a value.
+
+    Django's escape() is html.escape() behind a lazy-string wrapper; called a few times per
+    comment and per form field, the wrapper cost more than the escaping. Markup (anything with
+    __html__) is kept as it is, as conditional_escape keeps it."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    text = str(value)
+    return html_escape(text) if NEEDS_ESCAPING(text) else text
 
 
 def comment_text(text):
@@ -33,7 +47,7 @@ def comment_text(text):
         html = urlize(text, trim_url_limit=60, nofollow=False, autoescape=True)
         html = html.replace("<a href=", f"<a {LINK_REL} href=")
     else:
-        html = escape(text)
+        html = html_escape(text)
     html = html.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
     return mark_safe(html)  # noqa: S308 - escaped by urlize above
 
@@ -46,7 +60,7 @@ def comment_list(comments, *, pending=False, comments_open=False, reply_address=
     reply link. A reply link shows only while comments are open and `comment.can_reply`
     (set by the approved_comments tag from the comment policy); it points at `reply_address`.
     """
-    return _comments(comments, pending, comments_open, conditional_escape(reply_address))
+    return _comments(comments, pending, comments_open, escaped(reply_address))
 
 
 def _comments(comments, pending, comments_open, reply_address):
@@ -58,8 +72,8 @@ def _comments(comments, pending, comments_open, reply_address):
 def _comment(comment, pending, comments_open, reply_address):
     # Every value is escaped once here, as autoescaping did; the whitespace is the old
     # template's, kept so that no page's bytes changed.
-    pk = conditional_escape(comment.pk)
-    name = conditional_escape(comment.name)
+    pk = escaped(comment.pk)
+    name = escaped(comment.name)
     reply_link = ""
     if not pending and comments_open and getattr(comment, "can_reply", False):
         reply_link = (
@@ -80,8 +94,8 @@ def _comment(comment, pending, comments_open, reply_address):
         f'  <article aria-label="Comment by {name}">\n'
         '    <header class="comment__meta">\n'
         f'      <span class="comment__author">{name}</span>\n'
-        f'      <time datetime="{conditional_escape(isoformat(comment.created_at))}">'
-        f"{conditional_escape(shown_time(comment.created_at))}</time>\n"
+        f'      <time datetime="{escaped(isoformat(comment.created_at))}">'
+        f"{escaped(shown_time(comment.created_at))}</time>\n"
         f"      {PENDING_BADGE if pending else ''}\n"
         "    </header>\n"
         f'    <div class="comment__body">{comment_text(comment.body)}</div>\n'
@@ -89,59 +103,4 @@ def _comment(comment, pending, comments_open, reply_address):
         "  </article>\n"
         f"  {nested}\n"
         "</li>\n"
-    )
-
-
-# The comment form's widgets, written out as Django's own widget templates write them
-# (django/forms/widgets/input.html, textarea.html, attrs.html): seven template renders a page
-# were a tenth of a short article's rendering. Any other template goes to Django's renderer.
-# Those the comment form uses, each `{% include "django/forms/widgets/input.html" %}`.
-INPUT_TEMPLATES = {
-    f"django/forms/widgets/{name}.html" for name in ("text", "email", "hidden", "checkbox")
-}
-TEXTAREA_TEMPLATE = "django/forms/widgets/textarea.html"
-
-
-class WidgetRenderer(DjangoTemplates):
-    """Django's default form renderer, with the plain input and textarea widgets in Python.
-
-    The markup is the templates' to the byte: tests/comments/test_comment_markup.py compares
-    every widget of the comment form, bound and unbound, with what the templates give."""
-
-    def render(self, template_name, context, request=None):
-        if template_name in INPUT_TEMPLATES:
-            return mark_safe(_input(context["widget"]))  # noqa: S308 - escaped in _input
-        if template_name == TEXTAREA_TEMPLATE:
-            return mark_safe(_textarea(context["widget"]))  # noqa: S308 - escaped in _textarea
-        return super().render(template_name, context, request)
-
-
-# One for the process: a renderer's template engine is built on first use and kept.
-WIDGET_RENDERER = WidgetRenderer()
-
-
-def _attrs(attrs):
-    # {% if value is not False %} {{ name }}{% if value is not True %}="{{ value|stringformat:'s' }}"
-    return "".join(
-        f" {conditional_escape(name)}"
-        + ("" if value is True else f'="{conditional_escape(str(value))}"')
-        for name, value in attrs.items()
-        if value is not False
-    )
-
-
-def _input(widget):
-    value = widget["value"]
-    shown = "" if value is None else f' value="{conditional_escape(str(value))}"'
-    return (
-        f'<input type="{conditional_escape(widget["type"])}" name="{conditional_escape(widget["name"])}"'
-        f"{shown}{_attrs(widget['attrs'])}>"
-    )
-
-
-def _textarea(widget):
-    value = widget["value"]
-    return (
-        f'<textarea name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>\n'
-        f"{conditional_escape(value) if value else ''}</textarea>"
     )

@@ -4,6 +4,7 @@ from django import template
 from django.db.models import Count, Min, Q
 from django.urls import reverse
 
+from comments import form_markup
 from comments.forms import CommentForm
 from comments.models import Comment
 from comments.pending import pending_ids
@@ -25,17 +26,21 @@ def comments_page_number(context):
 
 
 @register.simple_tag
-def approved_comments(article, page_number=1):
+def approved_comments(article, page_number=1, comments_open=None):
     """What every reader's comments section shows: a page of approved threads and the form.
 
     The same for everyone, so the article template caches it with the article's fragments;
     moderation bumps the content version (articles/fragments.py) to show a decision at once.
+    `comments_open`: as the section's cache key has it (comments_are_open), not worked out twice.
     """
     policy = CommentPolicy()
+    if comments_open is None:
+        comments_open = policy.comments_open(article)
     page = thread_page(article, page_number)
     for root in page.roots:
         for comment in _thread(root):
-            comment.can_reply = policy.can_reply_to(comment)
+            # A page of threads shows approved comments only (threads.ShownComment).
+            comment.can_reply = policy.replies_allowed_at(comment.depth)
     return {
         "roots": page.roots,
         # Every reply link's address, reversed once for the page, not once per comment.
@@ -43,8 +48,8 @@ def approved_comments(article, page_number=1):
         "page": page,
         "page_parameter": PAGE_PARAMETER,
         "count": page.count,
-        "open": policy.comments_open(article),
-        "form": CommentForm(article=article, policy=policy),
+        "open": comments_open,
+        "form": CommentForm(article=article, policy=policy) if comments_open else None,
     }
 
 
@@ -52,6 +57,24 @@ def _thread(comment):
     yield comment
     for reply in comment.thread_replies:
         yield from _thread(reply)
+
+
+@register.simple_tag(takes_context=True)
+def comment_form(
+    context, form, article, *, reply_to=None, token_from_script=False, heading_level=3, closed=False
+):
+    """The comment form (comments/form_markup.py). `token_from_script`: on the cacheable
+    article page, no CSRF token in the HTML (comments.js fetches one); elsewhere the request's
+    token is written in place, as {% csrf_token %} writes it."""
+    return form_markup.comment_form(
+        form,
+        action=reverse("comments:post", args=[article.slug]),
+        token_url=reverse("comments:token"),
+        csrf_token=None if token_from_script else context.get("csrf_token", ""),
+        heading_level=heading_level,
+        reply_to=reply_to,
+        closed=closed,
+    )
 
 
 @register.simple_tag

@@ -30,13 +30,20 @@ def value(shown):
     return f' value="{shown}"' if shown else ""
 
 
+def written(pattern, html):
+    """The value of the first `pattern` (a token or a timestamp) in the page."""
+    found = pattern.search(html)
+    assert found is not None
+    return found.group(1)
+
+
 def the_form(html):
     start = html.index('\n<form class="comment-form"')
     return html[start : html.index("</form>\n", start) + len("</form>\n")]
 
 
 def field(label, widget, *, error=""):
-    name = re.search(r'name="(\w+)"', widget).group(1)
+    name = written(re.compile(r'name="(\w+)"'), widget)
     error_html = (
         f'<div class="comment-form__error" id="id_{name}_error"><p>{error}</p></div>'
         if error
@@ -141,7 +148,7 @@ def test_the_form_page_replies_with_the_token_and_a_fresh_timestamp_in_place(art
     parent = make_comment(article, name=HOSTILE_NAME)
     response = Client().get(post_url(article), {"reply_to": parent.pk})
     html = response.content.decode()
-    token, timestamp = TOKEN.search(html).group(1), TIMESTAMP.search(html).group(1)
+    token, timestamp = written(TOKEN, html), written(TIMESTAMP, html)
     assert len(token) == 64
     assert timestamp_still_valid(timestamp)
     assert the_form(html) == form_markup(
@@ -167,7 +174,7 @@ def test_a_refused_post_comes_back_with_everything_typed_escaped_and_the_errors(
     response = Client().post(post_url(article), typed)
     assert response.status_code == 400
     html = response.content.decode()
-    token, timestamp = TOKEN.search(html).group(1), TIMESTAMP.search(html).group(1)
+    token, timestamp = written(TOKEN, html), written(TIMESTAMP, html)
     assert timestamp_still_valid(timestamp)  # a forged one is renewed, the text kept
     assert the_form(html) == form_markup(
         article,
@@ -199,7 +206,7 @@ def test_a_post_to_a_closed_article_keeps_the_text_and_offers_no_submit_button(c
     assert the_form(html) == form_markup(
         article,
         heading="h2",
-        token=TOKEN.search(html).group(1),
+        token=written(TOKEN, html),
         replying_to="Ann",
         parent=str(parent.pk),
         timestamp=typed["timestamp"],

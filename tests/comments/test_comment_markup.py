@@ -11,9 +11,9 @@ import pytest
 from django.forms.renderers import DjangoTemplates
 from django.test import Client
 
+from comments.form_markup import WIDGET_RENDERER
 from comments.forms import CommentForm
 from comments.models import Comment
-from comments.rendering import WIDGET_RENDERER
 
 from .conftest import form_data, make_comment, post_url
 
@@ -184,7 +184,7 @@ def test_approved_comments_are_never_badged_for_a_reader_with_a_pending_one(clie
     ],
 )
 def test_form_widgets_are_the_django_templates_markup(article, data):
-    # comments.rendering.WidgetRenderer writes the widgets out; Django's templates are the rule.
+    # comments.form_markup.WidgetRenderer writes the widgets out; Django's templates are the rule.
     def form(renderer=None):
         if data is not None and "name" in data:
             built = CommentForm(data, article=article, renderer=renderer)
