@@ -11,7 +11,7 @@ import pytest
 from django.forms.renderers import DjangoTemplates
 from django.test import Client
 
-from comments.form_markup import WIDGET_RENDERER
+from comments.form_markup import WIDGET_RENDERER, comment_form
 from comments.forms import CommentForm
 from comments.models import Comment
 
@@ -196,6 +196,10 @@ def test_form_widgets_are_the_django_templates_markup(article, data):
     assert ours.renderer is WIDGET_RENDERER
     for name in ours.fields:
         assert str(ours[name]) == str(djangos[name])
+    # The form's writer works each widget out from the bound field itself, without a renderer.
+    written = comment_form(form(), action="/post/", token_url="/token/")
+    for name in ours.fields:
+        assert str(djangos[name]) in written
 
 
 def test_a_failed_post_shows_what_was_typed_and_what_is_wrong(client, article):
