@@ -13,7 +13,7 @@ from html import escape as html_escape
 from django.utils.html import urlize
 from django.utils.safestring import mark_safe
 
-from articles.dates import isoformat, shown_time
+from articles.dates import TimesInZone
 
 LINK_REL = 'rel="nofollow ugc noopener"'
 
@@ -60,16 +60,18 @@ def comment_list(comments, *, pending=False, comments_open=False, reply_address=
     reply link. A reply link shows only while comments are open and `comment.can_reply`
     (set by the approved_comments tag from the comment policy); it points at `reply_address`.
     """
-    return _comments(comments, pending, comments_open, escaped(reply_address))
+    return _comments(comments, pending, comments_open, escaped(reply_address), TimesInZone())
 
 
-def _comments(comments, pending, comments_open, reply_address):
+def _comments(comments, pending, comments_open, reply_address, times):
     return mark_safe(  # noqa: S308 - every value escaped in _comment
-        "".join(_comment(comment, pending, comments_open, reply_address) for comment in comments)
+        "".join(
+            _comment(comment, pending, comments_open, reply_address, times) for comment in comments
+        )
     )
 
 
-def _comment(comment, pending, comments_open, reply_address):
+def _comment(comment, pending, comments_open, reply_address, times):
     # Every value is escaped once here, as autoescaping did; the whitespace is the old
     # template's, kept so that no page's bytes changed.
     pk = escaped(comment.pk)
@@ -87,15 +89,15 @@ def _comment(comment, pending, comments_open, reply_address):
     if replies:
         nested = (
             '\n    <ol class="comment-list comment-list--replies">\n      '
-            f"{_comments(replies, pending, comments_open, reply_address)}\n    </ol>\n  "
+            f"{_comments(replies, pending, comments_open, reply_address, times)}\n    </ol>\n  "
         )
     return (
         f'<li class="comment{" comment--pending" if pending else ""}" id="comment-{pk}">\n'
         f'  <article aria-label="Comment by {name}">\n'
         '    <header class="comment__meta">\n'
         f'      <span class="comment__author">{name}</span>\n'
-        f'      <time datetime="{escaped(isoformat(comment.created_at))}">'
-        f"{escaped(shown_time(comment.created_at))}</time>\n"
+        f'      <time datetime="{escaped(times.isoformat(comment.created_at))}">'
+        f"{escaped(times.shown_time(comment.created_at))}</time>\n"
         f"      {PENDING_BADGE if pending else ''}\n"
         "    </header>\n"
         f'    <div class="comment__body">{comment_text(comment.body)}</div>\n'

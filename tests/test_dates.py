@@ -9,7 +9,7 @@ from django.utils.timezone import template_localtime  # type: ignore[attr-define
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articles.dates import shown_day, shown_time
+from articles.dates import TimesInZone, isoformat, shown_day, shown_time
 
 LOCAL_TIME_ZONES = ["UTC", "Europe/London", "America/St_Johns", "Asia/Kolkata", "Pacific/Chatham"]
 
@@ -27,6 +27,11 @@ def test_shown_day_and_time_are_the_date_filters_text(moment, zone, language):
         local = template_localtime(moment)
         assert shown_day(moment) == date_filter(local, "j F Y")
         assert shown_time(moment) == date_filter(local, "j F Y, H:i")
+        # The same, for many times at once.
+        times = TimesInZone()
+        assert times.shown_time(moment) == shown_time(moment)
+        assert times.isoformat(moment) == isoformat(moment)
+        assert times.shown_time(moment) == shown_time(moment)  # the month as looked up once
 
 
 def test_a_day_without_a_time_is_shown_as_it_is():
