@@ -23,7 +23,7 @@ def comment_names(html):
 
 
 # The article's stored count picks how the comments are read (comments/threads.py): all in full
-# when it says they fit on a page, else their outline and then the page's. Right, stale (0: the
+# when it says they fit on two pages, else their outline and then the page's. Right, stale (0: the
 # comments made here are not counted) or far too high, the pages are the same.
 @pytest.mark.parametrize("stored_count", [10, 0, 100_000])
 def test_a_page_holds_its_threads_with_every_reply(client, article, three_per_page, stored_count):
@@ -49,7 +49,9 @@ def test_a_page_holds_its_threads_with_every_reply(client, article, three_per_pa
     assert "Later comments" not in third
 
 
-@pytest.mark.parametrize(("stored_count", "comment_queries"), [(3, 1), (500, 2)])
+@pytest.mark.parametrize(
+    ("stored_count", "comment_queries"), [(3, 1), (240, 1), (241, 2), (500, 2)]
+)
 def test_a_few_comments_are_read_in_one_query(client, article, stored_count, comment_queries):
     root = make_comment(article)
     make_comment(article, parent=root)
@@ -58,7 +60,7 @@ def test_a_few_comments_are_read_in_one_query(client, article, stored_count, com
     with CaptureQueriesContext(connection) as queries:
         html = client.get(article.get_absolute_url()).content.decode()
     assert "3 comments" in html
-    # All three in full, or (past a page's worth by the stored count) the outline, then the page.
+    # All three in full, or (past two pages' worth by the stored count) the outline, then the page.
     read = [q["sql"] for q in queries.captured_queries if 'FROM "articles_comment"' in q["sql"]]
     assert len(read) == comment_queries
 
