@@ -293,14 +293,21 @@ class Article(models.Model):  # type: ignore[django-manager-missing]
         )
 
     # An article page shows its categories and tags in several places (labels, tag list, meta
-    # tags, JSON-LD, related articles): fetched once per instance, and only when one is shown.
+    # tags, JSON-LD, related articles): fetched once per instance, both in one query
+    # (articles/labels.py), and only when one is shown.
     @cached_property
     def category_list(self):
-        return list(self.categories.all())
+        return self._labels.categories
 
     @cached_property
     def tag_list(self):
-        return list(self.tags.all())
+        return self._labels.tags
+
+    @cached_property
+    def _labels(self):
+        from .labels import labels_of  # it reads this module's models
+
+        return labels_of(self.pk)
 
     @cached_property
     def body_html(self):

@@ -78,9 +78,9 @@ def test_related_articles_take_a_fixed_number_of_queries(django_assert_num_queri
     for _ in range(scale):
         make_article(categories=categories[:1], tags=tags[:2])
     relate(article, make_article())
-    # tags, categories, the ranking of the editor's links and the fill (one query), the ranked
-    # articles.
-    with django_assert_num_queries(4):
+    # The article's tags and categories (one query), the ranking of the editor's links and the
+    # fill (one), the ranked articles.
+    with django_assert_num_queries(3):
         related = related_articles(article, count=4)
     assert len(related) == min(4, scale + 1)
 
