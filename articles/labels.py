@@ -6,12 +6,9 @@ build than PostgreSQL to run; here they are one UNION ALL of the two link tables
 SQL, and come back as Category and Tag instances (their other columns deferred).
 """
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from django.db import connection
-from taggit.models import Tag
-
-from .models import Article, Category, TaggedArticle
 
 # Read from the row; anything else a label is asked for is loaded on access (deferred).
 CATEGORY_COLUMNS = ("id", "name", "slug", "kind", "position")
@@ -19,19 +16,23 @@ TAG_COLUMNS = ("id", "name", "slug")
 
 
 class Labels(NamedTuple):
-    categories: list[Category]
-    tags: list[Tag]
+    categories: list[Any]  # Category
+    tags: list[Any]  # taggit's Tag
 
 
 def _quote(name: str) -> str:
     return connection.ops.quote_name(name)
 
 
-def labels_of(article_id) -> Labels:
+def labels_of(article) -> Labels:
     """The article's categories in their navigation order (Category.Meta.ordering: position,
-    then name) and its tags in the order they were given, in one query."""
-    category_links = _quote(Article.categories.through._meta.db_table)
-    tag_links = _quote(TaggedArticle._meta.db_table)
+    then name) and its tags in the order they were given, in one query. (The models come from
+    the article's relations: models.py calls this.)"""
+    fields = type(article)._meta
+    Category = fields.get_field("categories").related_model
+    Tag = fields.get_field("tags").related_model
+    category_links = _quote(fields.get_field("categories").remote_field.through._meta.db_table)
+    tag_links = _quote(fields.get_field("tags").remote_field.through._meta.db_table)
     category, tag = _quote(Category._meta.db_table), _quote(Tag._meta.db_table)
     category_columns = ", ".join(f"{category}.{_quote(c)}" for c in CATEGORY_COLUMNS)
     sql = (
@@ -48,7 +49,7 @@ def labels_of(article_id) -> Labels:
         " ORDER BY 1, 6, 7, 3"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [article_id, article_id])
+        cursor.execute(sql, [article.pk, article.pk])
         rows = cursor.fetchall()
     categories = [
         Category.from_db(connection.alias, CATEGORY_COLUMNS, row[1:6])

@@ -11,6 +11,7 @@ from taggit.models import TaggedItemBase
 from images.body import responsive_body
 
 from .addresses import slug_address
+from .labels import labels_of
 from .querysets import ArticleQuerySet
 from .sanitize import sanitize_body_html
 from .search_document import TEXT_FIELDS, PortableGinIndex, weighted_vector
@@ -305,9 +306,7 @@ class Article(models.Model):  # type: ignore[django-manager-missing]
 
     @cached_property
     def _labels(self):
-        from .labels import labels_of  # it reads this module's models
-
-        return labels_of(self.pk)
+        return labels_of(self)
 
     @cached_property
     def body_html(self):
