@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 
 from articles import page_parts
 from articles.fragments import article_version
+from articles.masthead import masthead_html, search_form_html
 from images.renditions import SHARE_WIDTH, rendition
 
 register = template.Library()
@@ -161,3 +162,14 @@ def author_structured_data(context, author):
             "mainEntity": {**person(request, author), "description": author.bio or None},
         }
     )
+
+
+@register.simple_tag
+def masthead(site_name, tagline, categories, current_slug=None):
+    """The masthead of every reader page (articles/masthead.py)."""
+    return masthead_html(site_name, tagline, categories, current_slug)
+
+
+@register.simple_tag
+def search_form(form_id, query="", label=""):
+    return search_form_html(form_id, query=query, label=label)
