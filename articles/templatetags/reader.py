@@ -6,9 +6,11 @@ from django import template
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.urls import NoReverseMatch, reverse
-from django.utils.safestring import mark_safe
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
 
 from articles import page_parts
+from articles.dates import isoformat
 from articles.fragments import article_version
 from articles.masthead import masthead_html, search_form_html
 from images.renditions import SHARE_WIDTH, rendition
@@ -80,6 +82,29 @@ def json_ld(data) -> str:
 
 
 @register.simple_tag(takes_context=True)
+def article_meta(context, article):
+    """The article's Open Graph times, sections and tags, then its JSON-LD: written here rather
+    than in a template (a loop per label and a filter per time cost the cold page about 0.6 ms);
+    every value escaped as {{ }} would."""
+    tags = []
+    if article.published_at:
+        published = conditional_escape(isoformat(article.published_at))
+        tags.append(f'<meta property="article:published_time" content="{published}">')
+    if article.updated_at:
+        updated = conditional_escape(isoformat(article.updated_at))
+        tags.append(f'<meta property="article:modified_time" content="{updated}">')
+    tags.extend(
+        f'<meta property="article:section" content="{conditional_escape(category.name)}">'
+        for category in article.category_list
+    )
+    tags.extend(
+        f'<meta property="article:tag" content="{conditional_escape(tag.name)}">'
+        for tag in article.tag_list
+    )
+    tags.append(article_structured_data(context, article))
+    return SafeString("\n  ".join(tags))
+
+
 def article_structured_data(context, article):
     """JSON-LD NewsArticle and BreadcrumbList for an article, from what the page has fetched."""
     request = context["request"]
