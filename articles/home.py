@@ -3,7 +3,7 @@
 Every story appears once: the lead, then the two stories under it, then the latest list, then a
 section per home category, each leaving out what is already shown.
 
-Queries: the pinned lead story, the newest stories (lead, top and latest together), the home
+Queries: the newest stories and the pinned lead story (lead, top and latest together), the home
 sections' categories, then every section's articles in one query (its per-category parts
 written as SQL, articles/link_queries.py) and their categories in another, each reading a few
 index entries whatever the archive's size. Cards need nothing else: their one label is
@@ -11,6 +11,8 @@ the primary category, fetched with the article (`for_listing()`).
 """
 
 from dataclasses import dataclass, field
+
+from django.db.models import Q
 
 from .link_queries import newest_in_categories
 from .models import Article, Category
@@ -71,11 +73,19 @@ def section_rows(categories, *, leaving_out):
 
 def top_of_page(published):
     """The lead story and the stories after it: the newest pinned story (a partial index holds
-    the pinned few), else the newest. The newest few are read once for both."""
-    newest_first = published.order_by("-published_at", "-id").for_listing(renditions=False)
-    newest = list(newest_first[: 1 + TOP_COUNT + LATEST_COUNT])
-    lead = newest_first.filter(is_lead=True).first() or (newest[0] if newest else None)
-    following = [article for article in newest if article != lead][: TOP_COUNT + LATEST_COUNT]
+    the pinned ones), else the newest. One query reads the newest few and the newest pinned
+    story together: a pinned story among the newest few is the newest pinned (any newer one
+    would be among them too), so the first pinned row, newest first, is the lead."""
+    newest_first = published.order_by("-published_at", "-id")
+    newest_ids = newest_first.values("pk")[: 1 + TOP_COUNT + LATEST_COUNT]
+    pinned_id = newest_first.filter(is_lead=True).values("pk")[:1]
+    rows = list(
+        newest_first.filter(Q(pk__in=newest_ids) | Q(pk__in=pinned_id)).for_listing(
+            renditions=False
+        )
+    )
+    lead = next((article for article in rows if article.is_lead), rows[0] if rows else None)
+    following = [article for article in rows if article != lead][: TOP_COUNT + LATEST_COUNT]
     return lead, following
 
 
