@@ -12,9 +12,7 @@ the primary category, fetched with the article (`for_listing()`).
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
-
-from .link_queries import newest_in_categories
+from .link_queries import newest_and_pinned, newest_in_categories
 from .models import Article, Category
 from .querysets import with_renditions
 
@@ -76,13 +74,10 @@ def top_of_page(published):
     the pinned ones), else the newest. One query reads the newest few and the newest pinned
     story together: a pinned story among the newest few is the newest pinned (any newer one
     would be among them too), so the first pinned row, newest first, is the lead."""
-    newest_first = published.order_by("-published_at", "-id")
-    newest_ids = newest_first.values("pk")[: 1 + TOP_COUNT + LATEST_COUNT]
-    pinned_id = newest_first.filter(is_lead=True).values("pk")[:1]
     rows = list(
-        newest_first.filter(Q(pk__in=newest_ids) | Q(pk__in=pinned_id)).for_listing(
-            renditions=False
-        )
+        published.filter(pk__in=newest_and_pinned(1 + TOP_COUNT + LATEST_COUNT))
+        .order_by("-published_at", "-id")
+        .for_listing(renditions=False)
     )
     lead = next((article for article in rows if article.is_lead), rows[0] if rows else None)
     following = [article for article in rows if article != lead][: TOP_COUNT + LATEST_COUNT]
