@@ -209,3 +209,20 @@ def test_related_articles_with_images_cost_no_query_each(client, django_assert_m
     with django_assert_max_num_queries(11):
         page = client.get(article.get_absolute_url()).content.decode()
     assert page.count('class="related__image"') == 4
+
+
+def test_filed_under_lists_categories_then_tags_linked_and_escaped(client):
+    category = make_category(name="Arms & Armour", slug="arms", position=1)
+    article = make_article(categories=[category], tags=["<Japan>"])
+    page = client.get(article.get_absolute_url()).content.decode()
+    filed = page.split('<footer class="article__tags">', 1)[1].split("</footer>", 1)[0]
+    assert filed == (
+        '<h2 class="visually-hidden">Filed under</h2><ul class="tag-list">'
+        '<li><a class="tag-list__category" href="/category/arms/">Arms &amp; Armour</a></li>'
+        '<li><a href="/tag/japan/">&lt;Japan&gt;</a></li></ul>'
+    )
+
+
+def test_an_article_with_no_labels_has_no_filed_under(client):
+    page = client.get(make_article().get_absolute_url()).content.decode()
+    assert "Filed under" not in page

@@ -10,6 +10,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
 from articles import page_parts
+from articles.article_html import filed_under_html, related_list_html
 from articles.dates import isoformat
 from articles.fragments import article_version
 from articles.masthead import masthead_html, search_form_html
@@ -198,3 +199,14 @@ def masthead(site_name, tagline, categories, current_slug=None):
 @register.simple_tag
 def search_form(form_id, query="", label=""):
     return search_form_html(form_id, query=query, label=label)
+
+
+@register.simple_tag
+def filed_under(article):
+    """The article's categories and tags, linked (articles/article_html.py)."""
+    return filed_under_html(article.category_list, article.tag_list)
+
+
+@register.simple_tag
+def related_list(articles):
+    return related_list_html(articles)
