@@ -10,8 +10,8 @@ most recent articles carrying it, read from the link tables' indexes. So the fil
 related among the recent articles on the same subjects", at a cost independent of the archive.
 
 Queries: the article's tags and categories, one each unless the page already read them
-(Article.tag_list, category_list); then the editor's links and the fill together, one whatever
-the number of tags, and the pictures' renditions, one.
+(Article.tag_list, category_list); then the editor's links and the fill together, with their
+pictures (the lead image's row lists its renditions), one whatever the number of tags.
 """
 
 from django.conf import settings
@@ -19,7 +19,6 @@ from django.db.models import F
 
 from .link_queries import editor_link, recently_linked, shared_links
 from .models import Article
-from .querysets import with_renditions
 
 CANDIDATES_PER_LINK = 60
 
@@ -50,8 +49,7 @@ def related_articles(article, *, count=None):
             "-published_at",
             "-id",
         )
-        # The lead image (its stored size and alt text) in the same query, its renditions in one
-        # more for all the related articles.
+        # The lead image (its stored size, alt text and renditions) in the same query.
         .select_related("lead_image")
         .only(
             "headline",
@@ -61,6 +59,7 @@ def related_articles(article, *, count=None):
             "lead_image__width",
             "lead_image__height",
             "lead_image__alt_text",
+            "lead_image__rendition_list",
         )[:count]
     )
-    return with_renditions(related)
+    return list(related)

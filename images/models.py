@@ -64,6 +64,11 @@ class Image(models.Model):
         related_name="+",
     )
     uploaded_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # A copy of the stored renditions (the Rendition rows below, which stay the truth) as readers'
+    # pages need them: [width, height, format, file name] each, by format then width. Pages read
+    # it with the image, in the same row, instead of one more query for the rows; it is rewritten
+    # in the transaction that makes or deletes rows (images/renditions.py, images/signals.py).
+    rendition_list = models.JSONField(default=list, blank=True, editable=False)
 
     objects = ImageQuerySet.as_manager()
 
