@@ -68,7 +68,8 @@ class Image(models.Model):
     # pages need them: [width, height, format, file name] each, by format then width. Pages read
     # it with the image, in the same row, instead of one more query for the rows; it is rewritten
     # in the transaction that makes or deletes rows (images/renditions.py, images/signals.py).
-    rendition_list = models.JSONField(default=list, blank=True, editable=False)
+    # Empty in the database too for rows inserted without Django: their first page copies them.
+    rendition_list = models.JSONField(default=list, db_default=[], blank=True, editable=False)
 
     objects = ImageQuerySet.as_manager()
 

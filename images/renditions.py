@@ -236,9 +236,7 @@ def renditions_of(image: Image) -> list[ListedRendition]:
     return [r for r in every if (r.width, r.format) in needed]
 
 
-def rendition(
-    image: Image, width: int, fmt: str = Rendition.Format.JPEG
-) -> ListedRendition | None:
+def rendition(image: Image, width: int, fmt: str = Rendition.Format.JPEG) -> ListedRendition | None:
     """One rendition at about `width` (never wider than the original), from the image's copy:
     the admin's thumbnails, the editor's 800-pixel copy, the 1200-pixel Open Graph image."""
     if not image.width:

@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="image",
             name="rendition_list",
-            field=models.JSONField(blank=True, default=list, editable=False),
+            field=models.JSONField(blank=True, default=list, db_default=[], editable=False),
         ),
         # Backwards, the column goes: nothing to undo.
         migrations.RunPython(copy_renditions, migrations.RunPython.noop, elidable=True),
