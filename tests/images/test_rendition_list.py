@@ -122,6 +122,21 @@ def test_a_deleted_rendition_leaves_the_copy_in_the_same_transaction(
     assert copy_in_database(image) == rows_of(image)
 
 
+def test_saving_an_image_read_before_its_renditions_changed_keeps_the_new_copy(
+    django_capture_on_commit_callbacks,
+):
+    image = make_library_image(size=(700, 400))
+    read_before = Image.objects.get(pk=image.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        Rendition.objects.filter(image=image, width=700).delete()
+    read_before.caption = "A new caption"
+    read_before.save()
+    saved = Image.objects.get(pk=image.pk)
+    assert saved.caption == "A new caption"
+    assert saved.rendition_list == rows_of(image)
+    assert not missing_files(str(picture_html(saved)))
+
+
 def test_deleting_an_image_does_not_rewrite_its_copy_on_the_way_out():
     image = make_library_image(size=(700, 400))
     with CaptureQueriesContext(connection) as queries:
