@@ -7,14 +7,14 @@ Queries: the newest stories and the pinned lead story (lead, top and latest toge
 sections' categories, then every section's articles in one query (its per-category parts
 written as SQL, articles/link_queries.py) and their categories in another, each reading a few
 index entries whatever the archive's size. Cards need nothing else: their one label is
-the primary category, fetched with the article (`for_listing()`).
+the primary category and their picture's renditions are listed on the lead image's row, both
+fetched with the article (`for_listing()`).
 """
 
 from dataclasses import dataclass, field
 
 from .link_queries import newest_and_pinned, newest_in_categories
 from .models import Article, Category
-from .querysets import with_renditions
 
 TOP_COUNT = 2
 LATEST_COUNT = 6
@@ -54,7 +54,7 @@ def section_rows(categories, *, leaving_out):
         for article in Article.objects.published()
         .filter(pk__in=newest)
         .order_by("-published_at", "-id")
-        .for_listing(renditions=False)
+        .for_listing()
     }
     links = Article.categories.through.objects.filter(
         article_id__in=list(articles), category_id__in=[category.pk for category in categories]
@@ -77,7 +77,7 @@ def top_of_page(published):
     rows = list(
         published.filter(pk__in=newest_and_pinned(1 + TOP_COUNT + LATEST_COUNT))
         .order_by("-published_at", "-id")
-        .for_listing(renditions=False)
+        .for_listing()
     )
     lead = next((article for article in rows if article.is_lead), rows[0] if rows else None)
     following = [article for article in rows if article != lead][: TOP_COUNT + LATEST_COUNT]
@@ -101,8 +101,6 @@ def home_page():
         shown |= {article.pk for article in fresh}
         if fresh:
             sections.append(Section(category, fresh))
-    # Every card's picture on the page: the renditions of all their lead images, one query.
-    with_renditions([lead, *following, *(a for s in sections for a in s.articles)])
     return {
         "lead_story": lead,
         "top_stories": top,

@@ -9,17 +9,16 @@ candidate set is scored: for each of the article's tags and categories, the CAND
 most recent articles carrying it, read from the link tables' indexes. So the fill is "the most
 related among the recent articles on the same subjects", at a cost independent of the archive.
 
-Queries: the article's tags and categories, one each unless the page already read them
-(Article.tag_list, category_list); the ranking of the editor's links and the fill together, one
-whatever the number of tags, in SQL (articles/link_queries.py); the ranked articles, one; and
-the pictures' renditions, one.
+Queries: the article's tags and categories, one for both unless the page already read them
+(Article.tag_list, category_list, articles/labels.py); the ranking of the editor's links and the
+fill together, one whatever the number of tags, in SQL (articles/link_queries.py); the ranked
+articles with their pictures (the lead image's row lists its renditions), one.
 """
 
 from django.conf import settings
 
 from .link_queries import ranked_related
 from .models import Article
-from .querysets import with_renditions
 
 CANDIDATES_PER_LINK = 60
 
@@ -35,8 +34,7 @@ def related_articles(article, *, count=None):
     )
     if not ranked:
         return []
-    # The lead image (its stored size and alt text) in the same query, its renditions in one
-    # more for all the related articles.
+    # The lead image (its stored size, alt text and renditions) in the same query.
     found = (
         Article.objects.published()
         .filter(pk__in=ranked)
@@ -49,7 +47,8 @@ def related_articles(article, *, count=None):
             "lead_image__width",
             "lead_image__height",
             "lead_image__alt_text",
+            "lead_image__rendition_list",
         )
     )
     by_id = {related.pk: related for related in found}
-    return with_renditions(by_id.get(pk) for pk in ranked)
+    return [by_id[pk] for pk in ranked if pk in by_id]

@@ -203,10 +203,10 @@ def test_related_articles_with_images_cost_no_query_each(client, django_assert_m
             tags=["Navy"],
             lead_image=make_library_image(name=f"related-{n}.jpg", alt_text=f"Picture {n}"),
         )
-    # article, categories and tags, the related ranking, the related articles, the images'
-    # renditions, corrections, masthead, comments, banner, most read: nothing per related
-    # article, though each has one.
-    with django_assert_max_num_queries(11):
+    # The article, the site's domain, its categories and tags, the related ranking, the related
+    # articles with their images (whose rows list their renditions), corrections, masthead,
+    # comments, banner, most read: nothing per related article, though each has one.
+    with django_assert_max_num_queries(10):
         page = client.get(article.get_absolute_url()).content.decode()
     assert page.count('class="related__image"') == 4
 
