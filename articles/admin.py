@@ -204,10 +204,6 @@ class ArticleAdmin(admin.ModelAdmin):
         ("Lead image", {"fields": ["lead_image"]}),
     ]
 
-    def get_queryset(self, request):
-        # The list's thumbnails: every row's stored renditions in one query.
-        return super().get_queryset(request).prefetch_related("lead_image__renditions")
-
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "lead_image":
             # Not wrapped in the admin's add/change links: the chooser uploads and edits.

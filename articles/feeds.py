@@ -19,7 +19,6 @@ from . import cache_tags
 from .feed_formats import MediaAtomFeed, MediaRssFeed
 from .models import Article, AuthorProfile, Category, Source
 from .pagecache import tag_page
-from .querysets import RENDITIONS
 from .sanitize import sanitize_body_html
 from .xml_text import strip_xml_illegal_within
 
@@ -55,7 +54,7 @@ class LatestRss(Feed):
         return (
             self.articles(obj)
             .select_related("source", "author_profile", "lead_image")
-            .prefetch_related("categories", "tags", RENDITIONS)[:FEED_LENGTH]
+            .prefetch_related("categories", "tags")[:FEED_LENGTH]
         )
 
     def item_title(self, article):

@@ -3,18 +3,18 @@
 Every story appears once: the lead, then the two stories under it, then the latest list, then a
 section per home category, each leaving out what is already shown.
 
-Queries: the pinned lead story, the newest stories (lead, top and latest together), the home
+Queries: the newest stories and the pinned lead story (lead, top and latest together), the home
 sections' categories, then every section's articles in one query (its per-category parts
 written as SQL, articles/link_queries.py) and their categories in another, each reading a few
 index entries whatever the archive's size. Cards need nothing else: their one label is
-the primary category, fetched with the article (`for_listing()`).
+the primary category and their picture's renditions are listed on the lead image's row, both
+fetched with the article (`for_listing()`).
 """
 
 from dataclasses import dataclass, field
 
-from .link_queries import newest_in_categories
+from .link_queries import newest_and_pinned, newest_in_categories
 from .models import Article, Category
-from .querysets import with_renditions
 
 TOP_COUNT = 2
 LATEST_COUNT = 6
@@ -54,7 +54,7 @@ def section_rows(categories, *, leaving_out):
         for article in Article.objects.published()
         .filter(pk__in=newest)
         .order_by("-published_at", "-id")
-        .for_listing(renditions=False)
+        .for_listing()
     }
     links = Article.categories.through.objects.filter(
         article_id__in=list(articles), category_id__in=[category.pk for category in categories]
@@ -71,11 +71,16 @@ def section_rows(categories, *, leaving_out):
 
 def top_of_page(published):
     """The lead story and the stories after it: the newest pinned story (a partial index holds
-    the pinned few), else the newest. The newest few are read once for both."""
-    newest_first = published.order_by("-published_at", "-id").for_listing(renditions=False)
-    newest = list(newest_first[: 1 + TOP_COUNT + LATEST_COUNT])
-    lead = newest_first.filter(is_lead=True).first() or (newest[0] if newest else None)
-    following = [article for article in newest if article != lead][: TOP_COUNT + LATEST_COUNT]
+    the pinned ones), else the newest. One query reads the newest few and the newest pinned
+    story together: a pinned story among the newest few is the newest pinned (any newer one
+    would be among them too), so the first pinned row, newest first, is the lead."""
+    rows = list(
+        published.filter(pk__in=newest_and_pinned(1 + TOP_COUNT + LATEST_COUNT))
+        .order_by("-published_at", "-id")
+        .for_listing()
+    )
+    lead = next((article for article in rows if article.is_lead), rows[0] if rows else None)
+    following = [article for article in rows if article != lead][: TOP_COUNT + LATEST_COUNT]
     return lead, following
 
 
@@ -96,8 +101,6 @@ def home_page():
         shown |= {article.pk for article in fresh}
         if fresh:
             sections.append(Section(category, fresh))
-    # Every card's picture on the page: the renditions of all their lead images, one query.
-    with_renditions([lead, *following, *(a for s in sections for a in s.articles)])
     return {
         "lead_story": lead,
         "top_stories": top,

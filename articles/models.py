@@ -11,6 +11,7 @@ from taggit.models import TaggedItemBase
 from images.body import responsive_body
 
 from .addresses import slug_address
+from .labels import labels_of
 from .querysets import ArticleQuerySet
 from .sanitize import sanitize_body_html
 from .search_document import TEXT_FIELDS, PortableGinIndex, weighted_vector
@@ -293,14 +294,19 @@ class Article(models.Model):  # type: ignore[django-manager-missing]
         )
 
     # An article page shows its categories and tags in several places (labels, tag list, meta
-    # tags, JSON-LD, related articles): fetched once per instance, and only when one is shown.
+    # tags, JSON-LD, related articles): fetched once per instance, both in one query
+    # (articles/labels.py), and only when one is shown.
     @cached_property
     def category_list(self):
-        return list(self.categories.all())
+        return self._labels.categories
 
     @cached_property
     def tag_list(self):
-        return list(self.tags.all())
+        return self._labels.tags
+
+    @cached_property
+    def _labels(self):
+        return labels_of(self)
 
     @cached_property
     def body_html(self):

@@ -142,8 +142,9 @@ class PageCacheMiddleware:
         page = getattr(request, "page_cache", None)
         if page is None or not storable(response):
             return response
-        entry = make_entry(response, page)
-        if entry.expires_at - _now() >= 1 and settings.NEWSDESK["PAGE_CACHE_SECONDS"]:
+        storing = bool(settings.NEWSDESK["PAGE_CACHE_SECONDS"])
+        entry = make_entry(response, page, for_storing=storing)
+        if entry.expires_at - _now() >= 1 and storing:
             cache.set(key, entry, timeout=int(entry.expires_at - _now()) + 1)
             memory_copies.put(key, entry)
         return respond(request, entry, hit=False, rendered=response)
@@ -212,7 +213,10 @@ def _has_cache_control(response, *directives) -> bool:
     return any(directive in value for directive in directives)
 
 
-def make_entry(response, page: PageTags) -> Entry:
+def make_entry(response, page: PageTags, *, for_storing: bool = True) -> Entry:
+    """The page as the cache keeps it. Only a stored entry needs its gzipped body (hits send
+    it); a miss leaves compressing to GZipMiddleware, for the readers who ask for it, so a page
+    not kept (the cache switched off) costs no compression here."""
     now = _now()
     lifetime = settings.NEWSDESK["PAGE_CACHE_SECONDS"] or settings.NEWSDESK["PAGE_S_MAXAGE"]
     if page.lists_articles:
@@ -226,7 +230,7 @@ def make_entry(response, page: PageTags) -> Entry:
         status=response.status_code,
         headers=[(k, v) for k, v in response.items() if k.lower() not in NOT_REPLAYED],
         body=body,
-        gzipped=compress_string(body),
+        gzipped=compress_string(body) if for_storing else b"",
         # Weak: the same for the plain and the gzipped body, as GZipMiddleware makes them.
         etag=f'W/"{hashlib.md5(body, usedforsecurity=False).hexdigest()}"',
         last_modified=last_modified,

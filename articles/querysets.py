@@ -23,17 +23,10 @@ CARD_FIELDS = (
     "lead_image__width",
     "lead_image__height",
     "lead_image__alt_text",
+    # Its renditions as {% picture %} needs them (images app: Image.rendition_list), so no
+    # list reads the renditions' own table.
+    "lead_image__rendition_list",
 )
-
-# The stored renditions of each article's lead image (images app), for {% picture %}.
-RENDITIONS = "lead_image__renditions"
-
-
-def with_renditions(articles):
-    """Fetch the lead images' renditions of these articles (any iterable) in one query."""
-    articles = [article for article in articles if article is not None]
-    models.prefetch_related_objects(articles, RENDITIONS)
-    return articles
 
 
 if TYPE_CHECKING:
@@ -65,15 +58,13 @@ class ArticleQuerySet(models.QuerySet["Article"]):
             published_at__gt=at or timezone.now(),
         )
 
-    def for_listing(self, *, renditions=True):
+    def for_listing(self):
         """What a list of article cards shows, in one query: the card's one label is the primary
-        category and the approved-comment count is a column kept by the comments app. The lead
-        images' renditions come in one more query for the whole list (`renditions=False`: the
-        caller prefetches them once for several lists, with with_renditions())."""
-        listing = self.select_related(
+        category, the approved-comment count is a column kept by the comments app, and the lead
+        image's renditions are listed on its row."""
+        return self.select_related(
             "source", "primary_category", "author_profile", "lead_image"
         ).only(*CARD_FIELDS)
-        return listing.prefetch_related(RENDITIONS) if renditions else listing
 
     def lead_story_first(self):
         """Pinned lead stories first (the newest pinned wins), then the newest articles."""

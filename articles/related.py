@@ -9,49 +9,35 @@ candidate set is scored: for each of the article's tags and categories, the CAND
 most recent articles carrying it, read from the link tables' indexes. So the fill is "the most
 related among the recent articles on the same subjects", at a cost independent of the archive.
 
-Queries: the article's tags and categories, one each unless the page already read them
-(Article.tag_list, category_list); then the editor's links and the fill together, one whatever
-the number of tags, and the pictures' renditions, one.
+Queries: the article's tags and categories, one for both unless the page already read them
+(Article.tag_list, category_list, articles/labels.py); the ranking of the editor's links and the
+fill together, one whatever the number of tags, in SQL (articles/link_queries.py); the ranked
+articles with their pictures (the lead image's row lists its renditions), one.
 """
 
 from django.conf import settings
-from django.db.models import F
 
-from .link_queries import editor_link, recently_linked, shared_links
+from .link_queries import ranked_related
 from .models import Article
-from .querysets import with_renditions
 
 CANDIDATES_PER_LINK = 60
 
 
 def related_articles(article, *, count=None):
     count = settings.NEWSDESK["RELATED_ARTICLES_COUNT"] if count is None else count
-    tag_ids = [tag.pk for tag in article.tag_list]
-    category_ids = [category.pk for category in article.category_list]
-    candidates = recently_linked(
-        tag_ids, category_ids, per_link=CANDIDATES_PER_LINK, chosen_by=article.pk
+    ranked = ranked_related(
+        article.pk,
+        [tag.pk for tag in article.tag_list],
+        [category.pk for category in article.category_list],
+        per_link=CANDIDATES_PER_LINK,
+        count=count,
     )
-    if count <= 0 or candidates is None:
+    if not ranked:
         return []
-    related = (
+    # The lead image (its stored size, alt text and renditions) in the same query.
+    found = (
         Article.objects.published()
-        .filter(pk__in=candidates)
-        .exclude(pk=article.pk)
-        .annotate(
-            editor_position=editor_link(article.pk, "position"),
-            editor_link_id=editor_link(article.pk, "id"),
-            shared=shared_links(tag_ids, category_ids),
-        )
-        # The editor's links in their order (RelatedLink.Meta.ordering), then the fill.
-        .order_by(
-            F("editor_position").asc(nulls_last=True),
-            F("editor_link_id").asc(nulls_last=True),
-            "-shared",
-            "-published_at",
-            "-id",
-        )
-        # The lead image (its stored size and alt text) in the same query, its renditions in one
-        # more for all the related articles.
+        .filter(pk__in=ranked)
         .select_related("lead_image")
         .only(
             "headline",
@@ -61,6 +47,8 @@ def related_articles(article, *, count=None):
             "lead_image__width",
             "lead_image__height",
             "lead_image__alt_text",
-        )[:count]
+            "lead_image__rendition_list",
+        )
     )
-    return with_renditions(related)
+    by_id = {related.pk: related for related in found}
+    return [by_id[pk] for pk in ranked if pk in by_id]

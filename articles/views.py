@@ -31,10 +31,10 @@ class PublishedArticlesMixin:
     """
 
     def get_queryset(self):
-        # The byline's author and the label's category come in the same (single) query.
+        # The byline's author and source and the label's category come in the same (single) query.
         return (
             Article.objects.published()
-            .select_related("primary_category", "author_profile", "lead_image")
+            .select_related("primary_category", "author_profile", "source", "lead_image")
             .defer("search_vector")  # the page never shows it: a few KB a row to decode
         )
 

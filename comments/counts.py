@@ -11,6 +11,9 @@ from articles.models import Article
 
 from .models import Comment
 
+# Ids per statement where a list of them may be long (65,535 parameters at most per statement).
+ID_SLICE = 10_000
+
 
 def approved_count_subquery():
     return Coalesce(
@@ -31,6 +34,10 @@ def recount_comments(article_ids):
 
     An UPDATE, not save(): a count is not an editorial change (no revision, no "modified").
     """
-    ids = {pk for pk in article_ids if pk is not None}
-    if ids:
-        Article.objects.filter(pk__in=ids).update(comment_count=approved_count_subquery())
+    ids = sorted({pk for pk in article_ids if pk is not None})
+    # In slices: a bulk moderation can touch more articles than one statement may carry as
+    # parameters (65,535 with prepared statements, settings.DATABASE_PREPARED_STATEMENTS).
+    for start in range(0, len(ids), ID_SLICE):
+        Article.objects.filter(pk__in=ids[start : start + ID_SLICE]).update(
+            comment_count=approved_count_subquery()
+        )

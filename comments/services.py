@@ -23,7 +23,7 @@ from django.utils import timezone
 from articles.invalidation import article_shown_changed, editors_lists_changed
 from articles.xml_text import validate_xml_text
 
-from .counts import recount_comments
+from .counts import ID_SLICE, recount_comments
 from .models import BlockedTerm, Comment
 from .notifications import notify_commenters
 from .policy import CommentPolicy
@@ -199,16 +199,23 @@ def notify_moderators(*, force=False):
         ids = list(waiting.select_for_update().values_list("pk", flat=True))
         if not ids:
             return 0
-        new = Comment.objects.filter(pk__in=ids)
+        # In slices: a flood can leave more ids than one statement may carry as parameters
+        # (65,535 with prepared statements, settings.DATABASE_PREPARED_STATEMENTS).
+        slices = [
+            Comment.objects.filter(pk__in=ids[start : start + ID_SLICE])
+            for start in range(0, len(ids), ID_SLICE)
+        ]
         sent = _send_notification(
             count=len(ids),
-            suspects=new.filter(is_spam_suspect=True).count(),
+            suspects=sum(new.filter(is_spam_suspect=True).count() for new in slices),
             total_pending=Comment.objects.pending().count(),
             recipients=recipients,
         )
         if not sent:
             return 0
-        new.update(notified_at=timezone.now())
+        now = timezone.now()
+        for new in slices:
+            new.update(notified_at=now)
     return len(ids)
 
 

@@ -70,9 +70,6 @@ class ImageAdmin(admin.ModelAdmin):
     class Media:
         css = {"all": ["images/chooser.css"]}
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("renditions")
-
     def get_search_results(self, request, queryset, search_term):
         """Every word in any of the texts, through the trigram index (images/querysets.py)."""
         if not search_term.strip():

@@ -3,7 +3,8 @@ editor put in (a library image) becomes a responsive <picture> of that image's r
 
 The body stores a plain <img> (its src a rendition the editor saw), which stays readable where
 this step does not run (feeds' readers, an export). Runs on sanitised HTML, whose attributes are
-always double-quoted; the images of one body are read in one query (two with renditions).
+always double-quoted; the images of one body are read in one query (their rows list their
+renditions).
 """
 
 import html
@@ -29,7 +30,7 @@ def responsive_body(body: str, *, sizes: str = BODY_SIZES) -> SafeString:
     ids = library_image_ids(body)
     if not ids:
         return mark_safe(body)  # noqa: S308  (the caller's sanitised HTML, unchanged)
-    images = Image.objects.with_renditions().in_bulk(ids)
+    images = Image.objects.in_bulk(ids)
 
     def replace(match):
         image = images.get(int(match.group(1)))

@@ -48,7 +48,7 @@ def choose(model_admin):
     def view(request):
         if not model_admin.has_view_permission(request):
             raise PermissionDenied
-        images = Image.objects.with_renditions()
+        images = Image.objects.all()
         if query := request.GET.get("q", "").strip()[:200]:
             images = images.search(query)
         page = _page_number(request)

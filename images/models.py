@@ -64,6 +64,12 @@ class Image(models.Model):
         related_name="+",
     )
     uploaded_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # A copy of the stored renditions (the Rendition rows below, which stay the truth) as readers'
+    # pages need them: [width, height, format, file name] each, by format then width. Pages read
+    # it with the image, in the same row, instead of one more query for the rows; it is rewritten
+    # in the transaction that makes or deletes rows (images/renditions.py, images/signals.py).
+    # Empty in the database too for rows inserted without Django: their first page copies them.
+    rendition_list = models.JSONField(default=list, db_default=[], blank=True, editable=False)
 
     objects = ImageQuerySet.as_manager()
 
@@ -86,6 +92,12 @@ class Image(models.Model):
                 self.width, self.height = oriented_size(self.file)
             except (OSError, ValueError):
                 pass  # not in storage (a dry run) or unreadable: sizes stay unknown (0)
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            # The copy of the renditions is written by images/renditions.py alone, under a lock
+            # on this row: saving what an editor changed never puts back the copy this instance
+            # was read with (it may name renditions deleted since).
+            deferred = self.get_deferred_fields()
+            kwargs["update_fields"] = [name for name in EDITED_FIELDS if name not in deferred]
         super().save(*args, **kwargs)
 
     def _file_changed(self):
@@ -94,6 +106,14 @@ class Image(models.Model):
     @property
     def aspect_ratio(self) -> float:
         return self.width / self.height if self.height else 1.0
+
+
+# What Image.save() writes to a row already stored: every column but the renditions' copy.
+EDITED_FIELDS = [
+    field.attname
+    for field in Image._meta.concrete_fields
+    if not field.primary_key and field.name != "rendition_list"
+]
 
 
 class Rendition(models.Model):

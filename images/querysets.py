@@ -26,6 +26,8 @@ class ImageQuerySet(models.QuerySet):
         return found
 
     def with_renditions(self):
+        """With their Rendition rows, for what makes or counts them (make_renditions); readers'
+        pages read each image's copy (rendition_list) instead."""
         return self.prefetch_related("renditions")
 
 

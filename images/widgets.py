@@ -20,7 +20,7 @@ class ImageChooserWidget(forms.Widget):
         context = super().get_context(name, value, attrs)
         image = None
         if value not in (None, ""):
-            image = Image.objects.prefetch_related("renditions").filter(pk=value).first()
+            image = Image.objects.filter(pk=value).first()
         thumbnail = rendition(image, 320) if image and image.file else None
         context["widget"].update(
             image=image,

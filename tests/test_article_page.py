@@ -107,11 +107,11 @@ def test_article_page_query_budget_does_not_grow(
         source=make_source(), categories=categories, tags=[f"tag {n}" for n in range(count)]
     )
     relate(article, *[make_article(categories=categories[:1]) for _ in range(count)])
-    # First reader, cached fragments empty: article, source, categories, tags, related links
-    # with their articles, the related articles filling up to the count (one query, see
-    # articles/related.py), corrections and updates, the masthead's categories, and the
-    # approved comments, the breaking-news banner and the most-read ranking.
-    with django_assert_max_num_queries(11):
+    # First reader, cached fragments empty: the article with its source, its categories and
+    # tags (one query), the ranking of the editor's links and the fill (one query, see
+    # articles/related.py) and the ranked articles, corrections and updates, the masthead's
+    # categories, and the approved comments, the breaking-news banner and the most-read ranking.
+    with django_assert_max_num_queries(9):
         response = client.get(article.get_absolute_url())
     page = response.content.decode()
     assert page.count('<li><a href="/tag/') == count
@@ -203,8 +203,26 @@ def test_related_articles_with_images_cost_no_query_each(client, django_assert_m
             tags=["Navy"],
             lead_image=make_library_image(name=f"related-{n}.jpg", alt_text=f"Picture {n}"),
         )
-    # article, categories, tags, related links, the fill, the images' renditions, corrections,
-    # masthead, comments, banner, most read: nothing per related article, though each has one.
-    with django_assert_max_num_queries(12):
+    # The article, the site's domain, its categories and tags, the related ranking, the related
+    # articles with their images (whose rows list their renditions), corrections, masthead,
+    # comments, banner, most read: nothing per related article, though each has one.
+    with django_assert_max_num_queries(10):
         page = client.get(article.get_absolute_url()).content.decode()
     assert page.count('class="related__image"') == 4
+
+
+def test_filed_under_lists_categories_then_tags_linked_and_escaped(client):
+    category = make_category(name="Arms & Armour", slug="arms", position=1)
+    article = make_article(categories=[category], tags=["<Japan>"])
+    page = client.get(article.get_absolute_url()).content.decode()
+    filed = page.split('<footer class="article__tags">', 1)[1].split("</footer>", 1)[0]
+    assert filed == (
+        '<h2 class="visually-hidden">Filed under</h2><ul class="tag-list">'
+        '<li><a class="tag-list__category" href="/category/arms/">Arms &amp; Armour</a></li>'
+        '<li><a href="/tag/japan/">&lt;Japan&gt;</a></li></ul>'
+    )
+
+
+def test_an_article_with_no_labels_has_no_filed_under(client):
+    page = client.get(make_article().get_absolute_url()).content.decode()
+    assert "Filed under" not in page

@@ -96,6 +96,25 @@ def test_article_has_news_article_and_breadcrumbs(client):
     assert crumbs["itemListElement"][-1]["item"] == "http://example.com/news/pact/"
 
 
+def test_article_open_graph_times_sections_and_tags(client):
+    from articles.dates import isoformat
+
+    first = make_category(name='Arms & "Armour"', position=1)
+    second = make_category(name="Northeast Asia", position=2)
+    article = make_article(categories=[second, first], tags=["<Japan>"])
+    page = head(client.get(article.get_absolute_url()).content.decode())
+    published = (
+        f'<meta property="article:published_time" content="{isoformat(article.published_at)}">'
+    )
+    assert published in page
+    assert "article:modified_time" not in page  # never updated
+    sections = re.findall(r'<meta property="article:section" content="([^"]*)">', page)
+    assert sections == ["Arms &amp; &quot;Armour&quot;", "Northeast Asia"]
+    assert '<meta property="article:tag" content="&lt;Japan&gt;">' in page
+    # The JSON-LD follows them in the head.
+    assert page.index("article:tag") < page.index("application/ld+json")
+
+
 def test_a_headline_cannot_break_out_of_the_json_ld_script(client):
     article = make_article(headline='Evil </script><script>alert("x")</script> & co')
     page = client.get(article.get_absolute_url()).content.decode()

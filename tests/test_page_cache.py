@@ -73,6 +73,18 @@ def test_a_miss_is_gzipped_too(client, content):
     assert b"Frigate launched" in gzip.decompress(response.content)
 
 
+def test_with_the_cache_off_pages_are_still_gzipped_for_whoever_asks(client, content, settings):
+    settings.NEWSDESK = {**settings.NEWSDESK, "PAGE_CACHE_SECONDS": 0}
+    plain = client.get("/news/frigate/")
+    compressed = client.get("/news/frigate/", headers={"accept-encoding": "gzip"})
+    assert compressed["X-Page-Cache"] == "miss"
+    assert compressed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(compressed.content) == plain.content
+    assert "Content-Encoding" not in plain and b"Frigate launched" in plain.content
+    # Nothing kept: the next reader gets the page built again.
+    assert client.get("/news/frigate/")["X-Page-Cache"] == "miss"
+
+
 def test_head_is_answered_from_the_page_get_stored(client, content):
     client.get("/news/frigate/")
     response = client.head("/news/frigate/")

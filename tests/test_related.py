@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from articles.dates import isoformat, shown_day
 from articles.models import Article
 from articles.related import related_articles
 
@@ -78,7 +79,8 @@ def test_related_articles_take_a_fixed_number_of_queries(django_assert_num_queri
     for _ in range(scale):
         make_article(categories=categories[:1], tags=tags[:2])
     relate(article, make_article())
-    # tags, categories, then the editor's links and the fill in one query.
+    # The article's tags and categories (one query), the ranking of the editor's links and the
+    # fill (one), the ranked articles.
     with django_assert_num_queries(3):
         related = related_articles(article, count=4)
     assert len(related) == min(4, scale + 1)
@@ -109,3 +111,23 @@ def test_a_related_article_without_an_image_shows_no_picture_box(client):
     assert "<picture" not in items["Words only"] and "<img" not in items["Words only"]
     # The other keeps its picture, so the check above is not vacuous.
     assert 'class="related__item"' in items["Pictured"] and "<img" in items["Pictured"]
+
+
+def test_related_items_show_headline_link_and_date_escaped(client):
+    article = make_article()
+    linked = make_article(
+        headline="Tanks <& drones>", published_at=timezone.now() - timedelta(days=40)
+    )
+    relate(article, linked)
+    page = client.get(article.get_absolute_url()).content.decode()
+    related = page.split('<aside class="related"', 1)[1].split("</aside>", 1)[0]
+    assert '<h2 id="related-heading">Related Articles</h2>' in related
+    assert (
+        f'<a href="{linked.get_absolute_url()}">Tanks &lt;&amp; drones&gt;</a>'
+        f' <time datetime="{isoformat(linked.published_at)}">{shown_day(linked.published_at)}</time>'
+    ) in related
+
+
+def test_no_related_articles_no_related_section(client):
+    page = client.get(make_article().get_absolute_url()).content.decode()
+    assert 'class="related"' not in page

@@ -6,10 +6,14 @@ from django import template
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.urls import NoReverseMatch, reverse
-from django.utils.safestring import mark_safe
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
 
 from articles import page_parts
+from articles.article_html import filed_under_html, related_list_html
+from articles.dates import isoformat
 from articles.fragments import article_version
+from articles.masthead import masthead_html, search_form_html
 from images.renditions import SHARE_WIDTH, rendition
 
 register = template.Library()
@@ -79,6 +83,29 @@ def json_ld(data) -> str:
 
 
 @register.simple_tag(takes_context=True)
+def article_meta(context, article):
+    """The article's Open Graph times, sections and tags, then its JSON-LD: written here rather
+    than in a template (a loop per label and a filter per time cost the cold page about 0.6 ms);
+    every value escaped as {{ }} would."""
+    tags = []
+    if article.published_at:
+        published = conditional_escape(isoformat(article.published_at))
+        tags.append(f'<meta property="article:published_time" content="{published}">')
+    if article.updated_at:
+        updated = conditional_escape(isoformat(article.updated_at))
+        tags.append(f'<meta property="article:modified_time" content="{updated}">')
+    tags.extend(
+        f'<meta property="article:section" content="{conditional_escape(category.name)}">'
+        for category in article.category_list
+    )
+    tags.extend(
+        f'<meta property="article:tag" content="{conditional_escape(tag.name)}">'
+        for tag in article.tag_list
+    )
+    tags.append(article_structured_data(context, article))
+    return SafeString("\n  ".join(tags))
+
+
 def article_structured_data(context, article):
     """JSON-LD NewsArticle and BreadcrumbList for an article, from what the page has fetched."""
     request = context["request"]
@@ -161,3 +188,25 @@ def author_structured_data(context, author):
             "mainEntity": {**person(request, author), "description": author.bio or None},
         }
     )
+
+
+@register.simple_tag
+def masthead(site_name, tagline, categories, current_slug=None):
+    """The masthead of every reader page (articles/masthead.py)."""
+    return masthead_html(site_name, tagline, categories, current_slug)
+
+
+@register.simple_tag
+def search_form(form_id, query="", label=""):
+    return search_form_html(form_id, query=query, label=label)
+
+
+@register.simple_tag
+def filed_under(article):
+    """The article's categories and tags, linked (articles/article_html.py)."""
+    return filed_under_html(article.category_list, article.tag_list)
+
+
+@register.simple_tag
+def related_list(articles):
+    return related_list_html(articles)

@@ -53,3 +53,18 @@ def test_card_count_is_not_multiplied_by_other_joins(article):
     make_comment(article)
     counted = Article.objects.for_listing().filter(categories__in=article.categories.all())
     assert [a.comment_count for a in counted] == [2, 2]  # one row per category, each right
+
+
+def test_a_bulk_decision_over_many_articles_recounts_them_all_in_slices(moderator, monkeypatch):
+    # A bulk moderation can touch more articles than one statement may name; a slice of two
+    # here, so five articles take three statements.
+    from tests.factories import make_article
+
+    monkeypatch.setattr("comments.counts.ID_SLICE", 2)
+    articles = [make_article() for _ in range(5)]
+    for article in articles:
+        make_comment(article, status=Comment.Status.PENDING)
+    moderate_comments(
+        comments=Comment.objects.all(), status=Comment.Status.APPROVED, moderator=moderator
+    )
+    assert [shown_count(article) for article in articles] == [1] * 5

@@ -107,3 +107,22 @@ def test_one_refused_address_does_not_keep_the_other_moderators_uninformed(
         client.post(post_url(article), form_data())
     assert [m.to for m in mail.outbox] == [["mod@example.org"]]
     assert Comment.objects.get().notified_at is not None
+
+
+def test_a_long_list_of_waiting_comments_is_reported_and_marked_in_slices(
+    article, moderator, monkeypatch
+):
+    # The ids go to the database a slice at a time (a flood can outgrow one statement's
+    # parameters); a slice of two here, so five comments take three.
+    monkeypatch.setattr("comments.services.ID_SLICE", 2)
+    for n in range(5):
+        Comment.objects.create(
+            article=article,
+            name=f"Reader {n}",
+            email=f"r{n}@example.org",
+            body="Text",
+            is_spam_suspect=n in (1, 4),
+        )
+    call_command("notify_moderators", "--force", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert "5 new comment(s) await moderation (2 flagged as spam suspects)." in mail.outbox[-1].body
+    assert not Comment.objects.filter(notified_at__isnull=True).exists()

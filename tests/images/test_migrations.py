@@ -136,3 +136,32 @@ def test_lead_images_move_into_the_library_and_back_without_loss(settings):
     check_old_revisions(old)
     check_library(migrate(latest()))
     check_revisions(None)
+
+
+RENDITION_LIST = ("images", "0002_image_rendition_list")
+
+
+def test_existing_images_get_the_copy_of_their_renditions():
+    """images 0002 fills each image's rendition_list from its Rendition rows, by format then
+    width as the rows come; an image without renditions gets an empty list."""
+    old = migrate([("images", "0001_initial")])
+    Image = old.get_model("images", "Image")
+    Rendition = old.get_model("images", "Rendition")
+    shown = Image.objects.create(file="images/originals/a.jpg", title="A", alt_text="A", width=700, height=400)  # fmt: skip
+    bare = Image.objects.create(file="images/originals/b.jpg", title="B", alt_text="B", width=90, height=60)  # fmt: skip
+    for width, fmt in [(700, "webp"), (160, "jpeg"), (700, "jpeg"), (160, "webp")]:
+        extension = "jpg" if fmt == "jpeg" else fmt
+        Rendition.objects.create(
+            image=shown, width=width, height=width * 4 // 7, format=fmt,
+            file=f"images/renditions/{shown.pk}/a-{width}w.{extension}",
+        )  # fmt: skip
+    new = migrate([RENDITION_LIST])
+    copies = dict(new.get_model("images", "Image").objects.values_list("pk", "rendition_list"))
+    assert copies[shown.pk] == [
+        [160, 91, "jpeg", f"images/renditions/{shown.pk}/a-160w.jpg"],
+        [700, 400, "jpeg", f"images/renditions/{shown.pk}/a-700w.jpg"],
+        [160, 91, "webp", f"images/renditions/{shown.pk}/a-160w.webp"],
+        [700, 400, "webp", f"images/renditions/{shown.pk}/a-700w.webp"],
+    ]
+    assert copies[bare.pk] == []
+    migrate(latest())

@@ -3,10 +3,11 @@
 import io
 
 import pytest
+from django.core.files.storage import default_storage
 from PIL import Image as PILImage
 
 from images.models import Image, Rendition
-from images.renditions import make_renditions, renditions_of, widths_for
+from images.renditions import ListedRendition, make_renditions, renditions_of, widths_for
 from tests.factories import image_bytes
 
 from .conftest import upload
@@ -22,7 +23,9 @@ def library_image(data, **fields):
 
 
 def opened(rendition):
-    with rendition.file.open("rb") as handle:
+    """The picture in a rendition's file: a Rendition row's, or one listed in its image's copy."""
+    name = rendition.name if isinstance(rendition, ListedRendition) else rendition.file.name
+    with default_storage.open(name, "rb") as handle:
         picture = PILImage.open(io.BytesIO(handle.read()))
         picture.load()
         return picture
