@@ -7,6 +7,7 @@ from django import forms
 
 from .models import Category
 from .search import Sort, clean_query
+from .widget_markup import WIDGET_RENDERER
 
 
 class DateInput(forms.DateInput):
@@ -23,6 +24,9 @@ class DateInput(forms.DateInput):
 
 
 class SearchForm(forms.Form):
+    # The filters' widgets without a template render per widget and option.
+    default_renderer = WIDGET_RENDERER
+
     q = forms.CharField(label="Search for", required=False, max_length=1000)
     category = forms.ModelChoiceField(
         label="Section",

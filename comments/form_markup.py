@@ -11,10 +11,9 @@ value escaped as autoescaping did. tests/comments/test_comment_form_markup.py pi
 in each state, test_comment_markup.py compares the widgets with Django's own templates.
 """
 
-from django.forms.renderers import DjangoTemplates
 from django.utils.safestring import mark_safe
 
-from .rendering import escaped
+from articles.widget_markup import escaped, widget_html
 
 NOTE = (
     '<p class="comment-form__note">Your email address will not be published. Required fields'
@@ -124,68 +123,13 @@ def _honeypot(bound):
     )
 
 
-# The comment form's widgets, written out as Django's own widget templates write them
-# (django/forms/widgets/input.html, textarea.html, attrs.html). Any other widget's template
-# goes to Django's renderer.
-INPUT_TEMPLATES = {
-    f"django/forms/widgets/{name}.html" for name in ("text", "email", "hidden", "checkbox")
-}
-TEXTAREA_TEMPLATE = "django/forms/widgets/textarea.html"
-
-
 def _widget(bound):
     """str(bound): BoundField.as_widget()'s attributes and the widget's context, as Django
-    works them out, written without a renderer."""
+    works them out, written without a renderer (articles/widget_markup.py)."""
     widget = bound.field.widget
-    if widget.template_name not in INPUT_TEMPLATES and widget.template_name != TEXTAREA_TEMPLATE:
-        return str(bound)
     attrs = bound.build_widget_attrs({}, widget)
     if bound.auto_id and "id" not in widget.attrs:
         attrs.setdefault("id", bound.auto_id)
     context = widget.get_context(bound.html_name, bound.value(), attrs)["widget"]
-    return _textarea(context) if widget.template_name == TEXTAREA_TEMPLATE else _input(context)
-
-
-class WidgetRenderer(DjangoTemplates):
-    """Django's default form renderer, with the plain input and textarea widgets in Python,
-    for the places that write a comment form's fields with {{ field }} (comments/outage.html).
-
-    The markup is the templates' to the byte: tests/comments/test_comment_markup.py compares
-    every widget of the comment form, bound and unbound, with what the templates give."""
-
-    def render(self, template_name, context, request=None):
-        if template_name in INPUT_TEMPLATES:
-            return mark_safe(_input(context["widget"]))  # noqa: S308 - escaped in _input
-        if template_name == TEXTAREA_TEMPLATE:
-            return mark_safe(_textarea(context["widget"]))  # noqa: S308 - escaped in _textarea
-        return super().render(template_name, context, request)
-
-
-# One for the process: a renderer's template engine is built on first use and kept.
-WIDGET_RENDERER = WidgetRenderer()
-
-
-def _attrs(attrs):
-    # {% if value is not False %} {{ name }}{% if value is not True %}="{{ value|stringformat:'s' }}"
-    return "".join(
-        f" {escaped(name)}" + ("" if value is True else f'="{escaped(str(value))}"')
-        for name, value in attrs.items()
-        if value is not False
-    )
-
-
-def _input(widget):
-    value = widget["value"]
-    shown = "" if value is None else f' value="{escaped(str(value))}"'
-    return (
-        f'<input type="{escaped(widget["type"])}" name="{escaped(widget["name"])}"'
-        f"{shown}{_attrs(widget['attrs'])}>"
-    )
-
-
-def _textarea(widget):
-    value = widget["value"]
-    return (
-        f'<textarea name="{escaped(widget["name"])}"{_attrs(widget["attrs"])}>\n'
-        f"{escaped(value) if value else ''}</textarea>"
-    )
+    html = widget_html(widget.template_name, context)
+    return str(bound) if html is None else html

@@ -7,7 +7,7 @@ from django import forms
 from django.core import signing
 from django.core.validators import MaxLengthValidator
 
-from .form_markup import WIDGET_RENDERER
+from articles.widget_markup import WIDGET_RENDERER
 from .models import Comment
 from .policy import CommentPolicy
 

@@ -14,6 +14,7 @@ from django.utils.html import urlize
 from django.utils.safestring import mark_safe
 
 from articles.dates import TimesInZone
+from articles.widget_markup import escaped
 
 LINK_REL = 'rel="nofollow ugc noopener"'
 
@@ -23,22 +24,9 @@ LINK_REL = 'rel="nofollow ugc noopener"'
 MAYBE_LINK = re.compile(r"://|www\.|@|\.(?:com|edu|gov|int|mil|net|org)\b", re.IGNORECASE)
 
 PENDING_BADGE = '<span class="comment__badge">Awaiting moderation</span>'
+
+
 # What html.escape() changes: most values (ids, labels, names) have none of it.
-NEEDS_ESCAPING = re.compile("[&<>\"']").search
-
-
-def escaped(value) -> str:
-    """conditional_escape(value) as text: what autoescaping writes for a value.
-
-    Django's escape() is html.escape() behind a lazy-string wrapper; called a few times per
-    comment and per form field, the wrapper cost more than the escaping. Markup (anything with
-    __html__) is kept as it is, as conditional_escape keeps it."""
-    if hasattr(value, "__html__"):
-        return value.__html__()
-    text = str(value)
-    return html_escape(text) if NEEDS_ESCAPING(text) else text
-
-
 def comment_text(text):
     """A commenter's plain text as HTML: escaped, links clickable, line breaks kept."""
     if MAYBE_LINK.search(text):

@@ -11,7 +11,8 @@ import pytest
 from django.forms.renderers import DjangoTemplates
 from django.test import Client
 
-from comments.form_markup import WIDGET_RENDERER, comment_form
+from articles.widget_markup import WIDGET_RENDERER
+from comments.form_markup import comment_form
 from comments.forms import CommentForm
 from comments.models import Comment
 
