@@ -46,7 +46,21 @@ def slug_addresses(name: str) -> Callable[[str], str]:
     return lambda slug: f"{before}{quote(slug, safe=SAFE)}{after}"
 
 
+@functools.cache
+def _fixed(name: str, urlconf) -> str:
+    address = reverse(name)
+    prefix = get_script_prefix()
+    return "/" + address[len(prefix) :] if address.startswith(prefix) else address
+
+
+def fixed_address(name: str) -> str:
+    """reverse(name), for a URL name that takes no argument: the masthead's and the footer's
+    links, the site's feeds. Reversed once per URL configuration."""
+    return f"{get_script_prefix()[:-1]}{_fixed(name, get_urlconf())}"
+
+
 def forget_on_urlconf_change(*, setting, **_kwargs):
     """Receiver of setting_changed (connected in ArticlesConfig.ready())."""
     if setting == "ROOT_URLCONF":
         _template.cache_clear()
+        _fixed.cache_clear()

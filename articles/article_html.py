@@ -6,12 +6,12 @@ conditional_escape(), as {{ }} does."""
 
 from collections.abc import Iterable
 
-from django.urls import reverse
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 
 from images.picture import picture_html
 
+from .addresses import slug_address
 from .dates import isoformat, shown_day
 
 
@@ -24,7 +24,7 @@ def filed_under_html(categories, tags) -> SafeString:
         for category in categories
     ]
     items.extend(
-        f'<li><a href="{conditional_escape(reverse("articles:tag", args=[tag.slug]))}">'
+        f'<li><a href="{conditional_escape(slug_address("articles:tag", tag.slug))}">'
         f"{conditional_escape(tag.name)}</a></li>"
         for tag in tags
     )

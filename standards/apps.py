@@ -16,7 +16,14 @@ class StandardsConfig(AppConfig):
 
         from . import roles
 
-        page_parts.register_article_part(page_parts.FOOTER_LINKS, "standards/footer_links.html")
+        for label, url_name in [
+            ("About us", "standards:about"),
+            ("Contact", "standards:contact"),
+            ("Editorial standards", "standards:editorial-standards"),
+            ("Corrections policy", "standards:corrections-policy"),
+            ("Privacy", "standards:privacy"),
+        ]:
+            page_parts.register_footer_link(label, url_name)
         # This app has no models, so Django sends it no post_migrate: sync after flatpages',
         # whose permissions are made just before (auth's handler runs first).
         post_migrate.connect(

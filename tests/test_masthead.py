@@ -1,6 +1,9 @@
 """The masthead on every reader page and the small search form (articles/masthead.py)."""
 
+import re
+
 import pytest
+from django.utils import timezone
 
 from .factories import make_article, make_category
 
@@ -48,3 +51,30 @@ def test_page_not_found_offers_a_search(client):
     main = page.split('<main id="content"', 1)[1]
     assert 'id="not-found-search" name="q" value=""' in main
     assert "We can’t find that page" in main
+
+
+def test_footer_links_the_apps_pages_then_the_sites_and_names_the_year(client, settings):
+    settings.NEWSDESK = {**settings.NEWSDESK, "SITE_NAME": "Desk <&> Co", "SITE_TAGLINE": "Wire"}
+    page = client.get("/").content.decode()
+    footer = page.split('<footer class="site-footer">', 1)[1].split("</footer>", 1)[0]
+    first, second = footer.split("</ul>", 2)[:2]
+    assert '<li><a href="/about/">About us</a></li>' in first  # registered by standards
+    assert '<li><a href="/corrections/">Corrections</a></li>' in first  # by workflow
+    assert '<li><a href="/">Home</a></li>' in second
+    assert '<li><a href="/feed/atom/">Atom feed</a></li>' in second
+    year = timezone.now().year
+    assert f"<p>&copy; {year} Desk &lt;&amp;&gt; Co. Wire.</p>" in footer
+    # Every footer link leads somewhere.
+    for href in re.findall(r'href="(/[^"]*)"', footer):
+        assert client.get(href).status_code == 200, href
+
+
+def test_a_tag_page_links_its_feeds_with_its_name_escaped(client):
+    make_article(tags=['Arms "&" <more>'])
+    page = client.get("/tag/arms-more/").content.decode()
+    head = page.split("</head>", 1)[0]
+    assert (
+        '<link rel="alternate" type="application/rss+xml" title="Arms &quot;&amp;&quot; &lt;more&gt;'
+        ' (RSS)" href="/tag/arms-more/feed/">'
+    ) in head
+    assert 'type="application/atom+xml"' in head and 'href="/tag/arms-more/feed/atom/"' in head

@@ -11,7 +11,7 @@ class WorkflowConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from articles.page_parts import AFTER_BODY, FOOTER_LINKS, register_article_part
+        from articles.page_parts import AFTER_BODY, register_article_part, register_footer_link
         from articles.seeding import seeds_loaded
 
         from . import revisions, roles, signals
@@ -24,4 +24,4 @@ class WorkflowConfig(AppConfig):
         post_migrate.connect(roles.sync_roles, sender=self, dispatch_uid="workflow-roles")
         # Corrections and updates, at the foot of the article for every reader.
         register_article_part(AFTER_BODY, "workflow/article_notes.html")
-        register_article_part(FOOTER_LINKS, "workflow/footer_links.html")
+        register_footer_link("Corrections", "workflow:corrections")

@@ -13,7 +13,7 @@ from articles import page_parts
 from articles.article_html import filed_under_html, related_list_html
 from articles.dates import isoformat
 from articles.fragments import article_version
-from articles.masthead import masthead_html, search_form_html
+from articles.masthead import feed_links_html, masthead_html, search_form_html, site_footer_html
 from images.renditions import SHARE_WIDTH, rendition
 
 register = template.Library()
@@ -210,3 +210,14 @@ def filed_under(article):
 @register.simple_tag
 def related_list(articles):
     return related_list_html(articles)
+
+
+@register.simple_tag
+def site_footer(site_name, tagline, year):
+    return site_footer_html(site_name, tagline, year)
+
+
+@register.simple_tag
+def feed_links(title, rss_name, atom_name, slug=None):
+    """The page's feed <link>s, by URL names (articles/masthead.py)."""
+    return feed_links_html(title, rss_name, atom_name, slug)
