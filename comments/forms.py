@@ -8,6 +8,7 @@ from django.core import signing
 from django.core.validators import MaxLengthValidator
 
 from articles.widget_markup import WIDGET_RENDERER
+
 from .models import Comment
 from .policy import CommentPolicy
 

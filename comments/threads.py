@@ -159,7 +159,12 @@ def thread_page(article, number: int) -> ThreadPage:
             shown.add(pk)
     if in_full is None:
         in_full = _shown(
-            _comments().filter(pk__in=shown).order_by("created_at", "id").values_list(*SHOWN_FIELDS)
+            # Approved again: one rejected since the outline was read is not shown.
+            _comments()
+            .approved()
+            .filter(pk__in=shown)
+            .order_by("created_at", "id")
+            .values_list(*SHOWN_FIELDS)
         )
     comments = {comment.pk: comment for comment in in_full if comment.pk in shown}
     page_roots: list[ShownComment] = []

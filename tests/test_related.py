@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from articles.dates import isoformat, shown_day
-from articles.models import Article
+from articles.models import Article, RelatedLink
 from articles.related import related_articles
 
 from .factories import make_article, make_category, make_library_image, relate
@@ -131,3 +131,27 @@ def test_related_items_show_headline_link_and_date_escaped(client):
 def test_no_related_articles_no_related_section(client):
     page = client.get(make_article().get_absolute_url()).content.decode()
     assert 'class="related"' not in page
+
+
+def test_editor_links_keep_the_editors_order_not_their_creation_order():
+    article = make_article()
+    picks = [make_article(headline=f"Pick {n}") for n in range(3)]
+    # Linked first to last, placed last to first: the positions rule.
+    for position, pick in zip([2, 1, 0], picks, strict=True):
+        RelatedLink.objects.create(from_article=article, to_article=pick, position=position)
+    assert headlines(related_articles(article, count=3)) == ["Pick 2", "Pick 1", "Pick 0"]
+
+
+def test_the_fill_is_drawn_from_each_subjects_most_recent_articles(monkeypatch):
+    # Bounded cost: only the most recently filed articles of each tag are candidates, so an old
+    # article sharing the tag is left out, however recent its publication date.
+    monkeypatch.setattr("articles.related.CANDIDATES_PER_LINK", 2)
+    article = make_article(tags=["Navy"])
+    make_article(headline="Filed long ago", tags=["Navy"], published_at=timezone.now())
+    make_article(
+        headline="Filed lately", tags=["Navy"], published_at=timezone.now() - timedelta(days=3)
+    )
+    make_article(
+        headline="Filed last", tags=["Navy"], published_at=timezone.now() - timedelta(days=5)
+    )
+    assert headlines(related_articles(article, count=4)) == ["Filed lately", "Filed last"]

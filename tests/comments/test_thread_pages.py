@@ -125,3 +125,20 @@ def test_a_page_ends_before_a_thread_that_would_make_it_too_long(client, article
     ]
     assert replies[-1].get_absolute_url().startswith(f"{url}?comments=2#")
     assert last.get_absolute_url().startswith(f"{url}?comments=3#")
+
+
+def test_a_comment_rejected_after_the_outline_was_read_is_not_shown(client, article, monkeypatch):
+    # The outline (ids) and the page (rows) are two reads; a moderator may reject a comment
+    # between them. Here the outline still lists it: the page leaves it out.
+    from comments import threads
+
+    kept = make_comment(article, name="Kept")
+    rejected = make_comment(article, name="Rejected", status=Comment.Status.REJECTED)
+    Article.objects.filter(pk=article.pk).update(comment_count=100_000)  # outline, then page
+    monkeypatch.setattr(
+        threads,
+        "outline",
+        lambda article_id: threads._outline_of([(kept.pk, None), (rejected.pk, None)]),
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert comment_names(html) == ["Kept"]
