@@ -6,43 +6,22 @@ and the whole request's time through Django's test client (no HTTP, one process)
 Complements bench/pages.py (throughput under load): this one says where a page's time goes.
 """
 
-import json
 import os
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(os.environ.get("BENCH_ROOT", Path(__file__).resolve().parent.parent))
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
-os.environ.setdefault("DEBUG", "false")
-os.environ.setdefault("SECRET_KEY", "bench-only-" + "k" * 50)
-os.environ.setdefault("ALLOWED_HOSTS", "localhost")
-os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
-os.environ["FRAGMENT_CACHE_SECONDS"] = "0"
-os.environ["PAGE_CACHE_SECONDS"] = "0"  # every request builds its page
+from in_process import reader_pages, setup
+
 REPEAT = int(os.environ.get("BENCH_REPEAT", "5"))
 
 
 def main():
-    import django
-
-    django.setup()
+    setup()
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from pages import PAGES_SCRIPT
-
-    namespace = {}
-    import contextlib
-    import io
-
-    with contextlib.redirect_stdout(io.StringIO()) as printed:
-        exec(PAGES_SCRIPT, namespace)  # noqa: S102 - our own script, the page list
-    pages = json.loads(printed.getvalue().strip().splitlines()[-1])
+    pages = reader_pages()
     client = Client(HTTP_HOST="localhost")
     print(f"{'page':<26}{'status':>7}{'queries':>8}{'SQL ms':>9}{'slowest':>9}{'total ms':>10}")
     for label, url in pages.items():

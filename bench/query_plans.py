@@ -13,22 +13,10 @@ discards more than BENCH_DISCARDED rows (default 1,000). Counts kept by the list
 (CachedCountPaginator) show here too: they run once per cache lifetime, not per request.
 """
 
-import contextlib
-import io
-import json
 import os
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
-os.environ.setdefault("DEBUG", "false")
-os.environ.setdefault("SECRET_KEY", "bench-only-" + "k" * 50)
-os.environ.setdefault("ALLOWED_HOSTS", "localhost")
-os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
-os.environ["FRAGMENT_CACHE_SECONDS"] = "0"
-os.environ["PAGE_CACHE_SECONDS"] = "0"
+from in_process import reader_pages, setup
+
 SLOW_MS = float(os.environ.get("BENCH_SLOW_MS", "10"))
 DISCARDED = int(os.environ.get("BENCH_DISCARDED", "1000"))
 BIG_TABLES = {
@@ -55,22 +43,14 @@ def wasteful_nodes(plan) -> list[str]:
 
 
 def main():
-    import django
-
-    django.setup()
+    setup()
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     if connection.vendor != "postgresql":
         raise SystemExit("EXPLAIN plans: point DATABASE_URL at a PostgreSQL archive")
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from pages import PAGES_SCRIPT
-
-    namespace: dict = {}
-    with contextlib.redirect_stdout(io.StringIO()) as printed:
-        exec(PAGES_SCRIPT, namespace)  # noqa: S102 - our own script, the page list
-    pages = json.loads(printed.getvalue().strip().splitlines()[-1])
+    pages = reader_pages()
     client = Client(HTTP_HOST="localhost")
     flagged = 0
     for label, url in pages.items():
