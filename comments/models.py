@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Upper
 from django.urls import reverse
 
 
@@ -23,12 +23,17 @@ class CommentQuerySet(models.QuerySet):
         comments from the same e-mail address (email_approved ...) and the same IP address
         (ip_approved ...), in the same query (correlated counts on the two indexes)."""
         counts = {}
-        for key, field in [("email", "email"), ("ip", "ip_address")]:
+        # An address is one commenter whatever its case (Bob@Example.org, bob@example.org), as
+        # the notifications and the data export take it (email__iexact).
+        for key, lookup, field in [
+            ("email", "email__iexact", "email"),
+            ("ip", "ip_address", "ip_address"),
+        ]:
             for status in (Comment.Status.APPROVED, Comment.Status.REJECTED, Comment.Status.SPAM):
                 same = (
-                    Comment.objects.filter(**{field: OuterRef(field), "status": status})
+                    Comment.objects.filter(**{lookup: OuterRef(field), "status": status})
                     .order_by()
-                    .values(field)
+                    .values("status")
                     .annotate(n=Count("pk"))
                     .values("n")
                 )
@@ -107,7 +112,8 @@ class Comment(models.Model):
             # search window and the capped counts per status, all from one index.
             models.Index(fields=["status", "created_at", "id"], name="comment_queue_idx"),
             # The moderation queue counts each commenter's record by e-mail and by address.
-            models.Index(fields=["email", "status"], name="comment_email_status_idx"),
+            # (The e-mail whatever its case: what email__iexact compares on PostgreSQL.)
+            models.Index(Upper("email"), "status", name="comment_email_ci_status_idx"),
             models.Index(fields=["ip_address", "status"], name="comment_ip_status_idx"),
             # The outline of an article's comments (comments/threads.py), from the index alone.
             models.Index(

@@ -28,6 +28,15 @@ def moderator_client(client, moderator):
     return client
 
 
+def test_the_commenters_record_counts_their_address_in_any_case(moderator_client, article):
+    make_comment(article, email="Aiko@Example.org", status=Comment.Status.APPROVED)
+    make_comment(article, email="AIKO@EXAMPLE.ORG", status=Comment.Status.REJECTED)
+    make_comment(article, email="someone.else@example.org", status=Comment.Status.SPAM)
+    make_comment(article, email="aiko@example.org", status=Comment.Status.PENDING)
+    page = moderator_client.get(QUEUE).content.decode()
+    assert "by e-mail 1 approved · 1 rejected · 0 spam" in page
+
+
 def test_a_row_shows_the_whole_comment_its_context_and_the_commenters_record(
     moderator_client, article
 ):
